@@ -1,0 +1,177 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/** Unset, empty and whitespace-only values all count as unset. */
+const optional = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().trim().optional(),
+);
+const withDefault = (fallback: string) => optional.transform((value) => value ?? fallback);
+const url = optional.refine(
+  (value) => value === undefined || URL.canParse(value),
+  'must be an absolute URL such as https://example.com/api/',
+);
+const port = withDefault('3000')
+  .refine(
+    (value) => /^\d{1,5}$/.test(value) && Number(value) <= 65535,
+    'must be a port number from 0 to 65535',
+  )
+  .transform(Number);
+
+export const envSchema = z.object({
+  PATTERNS_FILE: withDefault('data/patterns.tsv'),
+  LOG_LEVEL: withDefault('info').pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+  PORT: port,
+  HOST: withDefault('0.0.0.0'),
+  SLACK_BOT_TOKEN: optional.refine(
+    (v) => v === undefined || v.startsWith('xoxb-'),
+    'must be a bot token starting with xoxb-',
+  ),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.refine(
+    (v) => v === undefined || v.startsWith('xapp-'),
+    'must be an app-level token starting with xapp-',
+  ),
+  SLACK_API_URL: url,
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional.refine(
+    (v) => v === undefined || /^\d{17,20}$/.test(v),
+    'must be a numeric snowflake ID',
+  ),
+  DISCORD_GUILD_ID: optional.refine(
+    (v) => v === undefined || /^\d{17,20}$/.test(v),
+    'must be a numeric snowflake ID',
+  ),
+  DISCORD_API_URL: url,
+  DATABASE_PATH: withDefault('data/bot.db'),
+  DAILY_DEFAULT_TZ: withDefault('UTC').refine(
+    isTimeZone,
+    'must be an IANA time zone such as UTC, Europe/Berlin or America/New_York',
+  ),
+  DAILY_CHANNELS: optional,
+  DAILY_SLACK_ADMINS_ONLY: withDefault('false').pipe(
+    z.enum(['true', 'false']).transform((v) => v === 'true'),
+  ),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret?: string;
+  /** Set: Socket Mode. Unset: HTTP mode on `port`. */
+  readonly appToken?: string;
+  readonly apiUrl?: string;
+}
+
+export interface DiscordConfig {
+  readonly token: string;
+  readonly applicationId: string;
+  readonly guildId?: string;
+  readonly apiUrl?: string;
+}
+
+export interface Config {
+  readonly patternsFile: string;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly port: number;
+  readonly host: string;
+  readonly slack?: SlackConfig;
+  readonly discord?: DiscordConfig;
+  readonly databasePath: string;
+  readonly dailyDefaultTimeZone: string;
+  readonly dailyChannels?: string;
+  readonly dailySlackAdminsOnly: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** True when `Intl` knows the IANA zone (Node 20's supportedValuesOf misses UTC and some aliases). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function missing(env: Env, names: readonly (keyof Env)[]): string[] {
+  return names.filter((name) => env[name] === undefined);
+}
+
+/** Validates an environment into a typed config. Throws ConfigError naming every bad variable. */
+export function parseConfig(raw: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+
+  let slack: SlackConfig | undefined;
+  const slackSet =
+    env.SLACK_BOT_TOKEN ?? env.SLACK_SIGNING_SECRET ?? env.SLACK_APP_TOKEN ?? env.SLACK_API_URL;
+  if (slackSet !== undefined) {
+    const needed = missing(
+      env,
+      env.SLACK_APP_TOKEN ? ['SLACK_BOT_TOKEN'] : ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'],
+    );
+    if (needed.length > 0) {
+      problems.push(
+        `Slack is half configured: ${needed.join(' and ')} ${needed.length > 1 ? 'are' : 'is'} missing ` +
+          '(Socket Mode needs SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)',
+      );
+    } else {
+      slack = {
+        botToken: env.SLACK_BOT_TOKEN as string,
+        ...(env.SLACK_SIGNING_SECRET ? { signingSecret: env.SLACK_SIGNING_SECRET } : {}),
+        ...(env.SLACK_APP_TOKEN ? { appToken: env.SLACK_APP_TOKEN } : {}),
+        ...(env.SLACK_API_URL ? { apiUrl: env.SLACK_API_URL } : {}),
+      };
+    }
+  }
+
+  let discord: DiscordConfig | undefined;
+  const discordSet = env.DISCORD_TOKEN ?? env.DISCORD_APPLICATION_ID ?? env.DISCORD_API_URL;
+  if (discordSet !== undefined) {
+    const needed = missing(env, ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID']);
+    if (needed.length > 0) {
+      problems.push(
+        `Discord is half configured: ${needed.join(' and ')} ${needed.length > 1 ? 'are' : 'is'} missing`,
+      );
+    } else {
+      discord = {
+        token: env.DISCORD_TOKEN as string,
+        applicationId: env.DISCORD_APPLICATION_ID as string,
+        ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
+        ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+      };
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    patternsFile: env.PATTERNS_FILE,
+    logLevel: env.LOG_LEVEL,
+    port: env.PORT,
+    host: env.HOST,
+    ...(slack ? { slack } : {}),
+    ...(discord ? { discord } : {}),
+    databasePath: env.DATABASE_PATH,
+    dailyDefaultTimeZone: env.DAILY_DEFAULT_TZ,
+    ...(env.DAILY_CHANNELS ? { dailyChannels: env.DAILY_CHANNELS } : {}),
+    dailySlackAdminsOnly: env.DAILY_SLACK_ADMINS_ONLY,
+  };
+}
+
+/** Loads `.env` (without overriding the real environment) and validates the result. */
+export function loadConfig(): Config {
+  loadDotenv({ quiet: true });
+  return parseConfig(process.env);
+}

@@ -1,0 +1,191 @@
+import type { Answer, CategoryGroup, NoneAnswer, PatternAnswer } from './answer.js';
+import { COMMANDS } from './commands.js';
+import { type CompareSplit, parseIntent } from './intent.js';
+import { exactKey } from './normalize.js';
+import type { Pattern } from './pattern.js';
+import { dailyRotation, localDate, patternOfTheDay } from './pattern-of-the-day.js';
+import { createSearchIndex, MAX_QUERY_LENGTH, type SearchHit } from './search.js';
+
+/** At or above: the answer. */
+export const CONFIDENT = 0.7;
+/** At or above (and below CONFIDENT): the answer, with "did you mean". Below: not found. */
+export const PLAUSIBLE = 0.5;
+/** A runner-up this close to the best (as a ratio) is offered as an alternative. */
+export const CLOSE_RATIO = 0.85;
+/** The least score a suggestion needs: below it, it is noise. */
+export const SUGGESTION_FLOOR = 0.4;
+export const MAX_ALTERNATIVES = 3;
+/** How much of the query a not-found answer repeats. */
+const MAX_ECHO = 100;
+
+export interface AnswerContext {
+  /** The current time, for `today`. */
+  readonly now?: Date;
+  /** The IANA zone whose calendar date `today` uses. */
+  readonly timeZone?: string;
+  /** A number in [0, 1), for `random`. */
+  readonly random?: () => number;
+}
+
+export interface Bot {
+  readonly patterns: readonly Pattern[];
+  answer(text: string, context?: AnswerContext): Answer;
+  search(query: string, limit?: number): SearchHit[];
+  /** The pattern of the day for a calendar date (YYYY-MM-DD). */
+  patternOfTheDay(isoDate: string): Pattern;
+  /** The pattern-of-the-day card for a calendar date (YYYY-MM-DD). */
+  todayAnswer(isoDate: string): PatternAnswer;
+  /** The pattern card for a slug (for buttons), or undefined when the slug is unknown. */
+  patternAnswer(slug: string, source?: PatternAnswer['source']): PatternAnswer | undefined;
+  groups(): readonly CategoryGroup[];
+}
+
+export function createBot(patterns: readonly Pattern[]): Bot {
+  if (patterns.length === 0) throw new RangeError('cannot answer from an empty catalog');
+  const index = createSearchIndex(patterns);
+  const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
+  const rotation = dailyRotation(patterns);
+  const groups: CategoryGroup[] = [];
+  for (const pattern of patterns) {
+    const group = groups.find((g) => g.category === pattern.category);
+    if (group) (group.patterns as Pattern[]).push(pattern);
+    else groups.push({ category: pattern.category, patterns: [pattern] });
+  }
+  const categoryByKey = new Map(groups.map((group) => [exactKey(group.category), group]));
+
+  const card = (
+    pattern: Pattern,
+    source: PatternAnswer['source'],
+    alternatives: Pattern[] = [],
+    date?: string,
+  ): PatternAnswer => ({
+    kind: 'pattern',
+    pattern,
+    related: pattern.related.flatMap((slug) => bySlug.get(slug) ?? []),
+    alternatives,
+    source,
+    ...(date ? { date } : {}),
+  });
+  const none = (query: string, reason: NoneAnswer['reason'], suggestions: Pattern[] = []): NoneAnswer => ({
+    kind: 'none',
+    query: query.trim().slice(0, MAX_ECHO),
+    reason,
+    suggestions,
+  });
+
+  function lookup(query: string): { best?: SearchHit; hits: SearchHit[] } {
+    const hits = index.search(query, MAX_ALTERNATIVES + 1);
+    const best = hits[0];
+    return best && best.score >= PLAUSIBLE ? { best, hits } : { hits };
+  }
+
+  function answerLookup(query: string, original: string): Answer {
+    const category = categoryByKey.get(exactKey(query));
+    if (category) return { kind: 'category', group: category };
+    const { best, hits } = lookup(query);
+    if (!best) {
+      return none(
+        original,
+        'no-match',
+        hits.filter((hit) => hit.score >= SUGGESTION_FLOOR).map((hit) => hit.pattern),
+      );
+    }
+    const weak = best.score < CONFIDENT;
+    const alternatives = hits
+      .slice(1)
+      .filter((hit) => hit.score >= SUGGESTION_FLOOR && (weak || hit.score >= best.score * CLOSE_RATIO))
+      .map((hit) => hit.pattern)
+      .slice(0, MAX_ALTERNATIVES);
+    return card(best.pattern, 'lookup', alternatives);
+  }
+
+  function answerCompare(splits: readonly CompareSplit[], original: string): Answer {
+    let chosen: { left: SearchHit; right: SearchHit; score: number } | undefined;
+    let firstMissing: string | undefined;
+    for (const [leftText, rightText] of splits) {
+      const left = lookup(leftText).best;
+      const right = lookup(rightText).best;
+      if (!left || !right || left.pattern === right.pattern) {
+        firstMissing ??= !left ? leftText : !right ? rightText : undefined;
+        continue;
+      }
+      const score = Math.min(left.score, right.score);
+      if (!chosen || score > chosen.score) chosen = { left, right, score };
+    }
+    if (chosen) return { kind: 'compare', patterns: [chosen.left.pattern, chosen.right.pattern] };
+    if (splits.length === 0) return none(original, 'compare-needs-two');
+    if (firstMissing !== undefined) {
+      const suggestions = index
+        .search(firstMissing, MAX_ALTERNATIVES)
+        .filter((hit) => hit.score >= SUGGESTION_FLOOR);
+      return none(
+        firstMissing,
+        'no-match',
+        suggestions.map((hit) => hit.pattern),
+      );
+    }
+    return none(original, 'compare-needs-two');
+  }
+
+  function answerCategory(query: string, original: string): Answer {
+    const key = exactKey(query);
+    const exact = categoryByKey.get(key);
+    if (exact) return { kind: 'category', group: exact };
+    const wanted = new Set(key.split(' '));
+    let best: { group: CategoryGroup; score: number } | undefined;
+    for (const group of groups) {
+      const words = exactKey(group.category).split(' ');
+      const shared = words.filter((word) =>
+        [...wanted].some((w) => w === word || (w.length >= 3 && word.startsWith(w))),
+      ).length;
+      const score = shared / Math.max(words.length, wanted.size);
+      if (shared > 0 && (!best || score > best.score)) best = { group, score };
+    }
+    if (best) return { kind: 'category', group: best.group };
+    const viaPatterns = lookup(query).best;
+    const group = viaPatterns && groups.find((g) => g.category === viaPatterns.pattern.category);
+    if (group && viaPatterns.score >= CONFIDENT) return { kind: 'category', group };
+    return none(original, 'no-category');
+  }
+
+  function todayAnswer(isoDate: string): PatternAnswer {
+    return card(patternOfTheDay(rotation, isoDate), 'today', [], isoDate);
+  }
+
+  function answer(text: string, context: AnswerContext = {}): Answer {
+    const capped = String(text ?? '').slice(0, MAX_QUERY_LENGTH);
+    const intent = parseIntent(capped);
+    switch (intent.type) {
+      case 'help':
+        return { kind: 'help', commands: COMMANDS };
+      case 'list':
+        return { kind: 'list', groups };
+      case 'random': {
+        const pick = Math.floor((context.random ?? Math.random)() * patterns.length);
+        return card(patterns[Math.min(Math.max(pick, 0), patterns.length - 1)] as Pattern, 'random');
+      }
+      case 'today': {
+        return todayAnswer(localDate(context.now ?? new Date(), context.timeZone ?? 'UTC'));
+      }
+      case 'category':
+        return answerCategory(intent.query, capped);
+      case 'compare':
+        return answerCompare(intent.splits, capped);
+      case 'lookup':
+        return answerLookup(intent.query, capped);
+    }
+  }
+
+  return {
+    patterns,
+    answer,
+    search: (query, limit) => index.search(query, limit),
+    patternOfTheDay: (isoDate) => patternOfTheDay(rotation, isoDate),
+    todayAnswer,
+    patternAnswer: (slug, source = 'lookup') => {
+      const pattern = bySlug.get(slug);
+      return pattern ? card(pattern, source) : undefined;
+    },
+    groups: () => groups,
+  };
+}

@@ -1,0 +1,137 @@
+import { parse } from 'csv-parse/sync';
+import type { Pattern } from './pattern.js';
+
+export const REQUIRED_COLUMNS = ['code', 'slug', 'name', 'description', 'category'] as const;
+export const OPTIONAL_COLUMNS = ['aliases', 'related'] as const;
+const KNOWN_COLUMNS: readonly string[] = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS];
+const KEBAB_CASE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** One thing wrong with a catalog file, located by file and 1-based line. */
+export interface CatalogProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface ParsedCatalog {
+  readonly patterns: Pattern[];
+  readonly problems: CatalogProblem[];
+}
+
+interface Row {
+  readonly record: string[];
+  readonly line: number;
+}
+
+export function formatProblem(problem: CatalogProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.message}`;
+}
+
+function splitList(value: string | undefined): string[] {
+  if (!value) return [];
+  return value
+    .split(';')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+/**
+ * Parses and validates a tab-separated catalog. Every problem is collected with its line number;
+ * rows with problems are left out of `patterns`, the rest load.
+ */
+export function parseCatalog(text: string, file: string): ParsedCatalog {
+  const problems: CatalogProblem[] = [];
+  const report = (line: number, message: string) => problems.push({ file, line, message });
+
+  let records: Row[];
+  try {
+    // With quoting off a record never spans lines, so record i is on line i + 1.
+    records = parse(text, {
+      delimiter: '\t',
+      quote: false,
+      bom: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    })
+      .map((record, index) => ({ record, line: index + 1 }))
+      .filter(({ record }) => !(record.length === 1 && record[0]?.trim() === ''));
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    report(line, `cannot parse as TSV: ${(error as Error).message}`);
+    return { patterns: [], problems };
+  }
+
+  const first = records[0];
+  if (!first) {
+    report(1, `empty file: expected a header line "${REQUIRED_COLUMNS.join('\\t')}"`);
+    return { patterns: [], problems };
+  }
+  const header = first.record.map((column) => column.trim().toLowerCase());
+  const headerLine = first.line;
+  for (const column of REQUIRED_COLUMNS) {
+    if (!header.includes(column)) report(headerLine, `missing header column "${column}"`);
+  }
+  header.forEach((column, index) => {
+    if (!KNOWN_COLUMNS.includes(column)) {
+      report(
+        headerLine,
+        `unknown header column "${column}" (column ${index + 1}); known: ${KNOWN_COLUMNS.join(', ')}`,
+      );
+    } else if (header.indexOf(column) !== index) {
+      report(headerLine, `duplicate header column "${column}"`);
+    }
+  });
+  if (problems.length > 0) return { patterns: [], problems };
+
+  const candidates: { pattern: Pattern; line: number }[] = [];
+  const seenCodes = new Map<string, number>();
+  const seenSlugs = new Map<string, number>();
+  for (const { record, line } of records.slice(1)) {
+    if (record.length !== header.length) {
+      report(line, `expected ${header.length} tab-separated fields, found ${record.length}`);
+      continue;
+    }
+    const field = (name: string) => (record[header.indexOf(name)] ?? '').trim();
+    const empty = REQUIRED_COLUMNS.filter((name) => field(name) === '');
+    if (empty.length > 0) {
+      report(line, `empty required field${empty.length > 1 ? 's' : ''}: ${empty.join(', ')}`);
+      continue;
+    }
+    const pattern: Pattern = {
+      code: field('code'),
+      slug: field('slug'),
+      name: field('name'),
+      description: field('description'),
+      category: field('category'),
+      aliases: splitList(field('aliases')),
+      related: splitList(field('related')),
+    };
+    let ok = true;
+    if (!KEBAB_CASE.test(pattern.slug)) {
+      report(line, `slug "${pattern.slug}" is not kebab-case (lowercase letters, digits and single hyphens)`);
+      ok = false;
+    }
+    const codeSeen = seenCodes.get(pattern.code);
+    if (codeSeen !== undefined) {
+      report(line, `duplicate code "${pattern.code}" (first on line ${codeSeen})`);
+      ok = false;
+    }
+    const slugSeen = seenSlugs.get(pattern.slug);
+    if (slugSeen !== undefined) {
+      report(line, `duplicate slug "${pattern.slug}" (first on line ${slugSeen})`);
+      ok = false;
+    }
+    if (codeSeen === undefined) seenCodes.set(pattern.code, line);
+    if (slugSeen === undefined) seenSlugs.set(pattern.slug, line);
+    if (ok) candidates.push({ pattern, line });
+  }
+
+  for (const { pattern, line } of candidates) {
+    for (const slug of pattern.related) {
+      if (!seenSlugs.has(slug)) report(line, `related slug "${slug}" is not in the catalog`);
+      else if (slug === pattern.slug) report(line, `pattern "${slug}" lists itself as related`);
+    }
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { patterns: candidates.map((candidate) => candidate.pattern), problems };
+}

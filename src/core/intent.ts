@@ -1,0 +1,83 @@
+import { foldText } from './normalize.js';
+
+/** One way to read a comparison: the text naming each side. */
+export type CompareSplit = readonly [string, string];
+
+/** What a person asked for, before anything is looked up. */
+export type Intent =
+  | { readonly type: 'help' }
+  | { readonly type: 'list' }
+  | { readonly type: 'random' }
+  | { readonly type: 'today' }
+  | { readonly type: 'category'; readonly query: string }
+  /** `splits` holds every reading of the two sides, most likely first; empty when only one side was given. */
+  | { readonly type: 'compare'; readonly query: string; readonly splits: readonly CompareSplit[] }
+  | { readonly type: 'lookup'; readonly query: string };
+
+const HELP = /^(?:help|h|\?|usage|commands?|how does this work|what can you do)$/;
+const LIST =
+  /^(?:list|ls|all|index|catalog(?:ue)?|patterns|categories|(?:list|show|show me) (?:all|all patterns|the patterns|patterns|everything|categories)|all patterns|list all patterns)$/;
+const RANDOM = /^(?:random|rand|surprise me|shuffle|any|random pattern|pick one|lucky|i'?m feeling lucky)$/;
+const TODAY =
+  /^(?:today|daily|potd|pattern of the day|today'?s pattern|what is today'?s pattern|pattern for today)$/;
+const CATEGORY = /^(?:category|categories|cat|list|show category|patterns in|in category)\s+(.+)$/;
+/** "compare a b", "compare a with b", "difference between a and b". */
+const COMPARE_PREFIX =
+  /^(?:compare|comparison|diff|contrast|(?:what is|what are) the differences? between|differences? between)(?:\s+(?:of\s+|between\s+)?(.+))?$/;
+/** "a vs b", "a versus b", "a compared to b". */
+const COMPARE_INFIX =
+  /^(?:what is\s+|which is better\s*[:,]?\s*)?(.+?)\s+(?:vs\.?|versus|v\.?|compared (?:to|with)|against)\s+(.+)$/;
+/** "how does a differ from b", "how is a different from b". */
+const COMPARE_DIFFER =
+  /^how (?:does|do|is|are)\s+(.+?)\s+(?:differ|different|compare)\s+(?:from|to|with)\s+(.+)$/;
+/** "should I use a or b" */
+const COMPARE_CHOICE =
+  /^(?:should (?:i|we) (?:use|pick|choose)|(?:when|which) (?:to|should (?:i|we)) (?:use|pick|choose))\s+(.+?)\s+or\s+(.+)$/;
+const SEPARATORS = /\s+(?:vs\.?|versus|and|with|to|or|against|from)\s+|\s*[,&|]\s*|\s+\/\s+/;
+
+function clean(text: string): string {
+  return foldText(text)
+    .replace(/^\s*\/?pattern\b\s*/, '')
+    .replace(/[?!.;:]+\s*$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function trimSide(side: string): string {
+  return side
+    .replace(/^(?:the|a|an)\s+/, '')
+    .replace(/[?!.,;:]+$/g, '')
+    .trim();
+}
+
+/** Every reading of "a b c" as two sides, split on a separator word if there is one, else at each space. */
+export function compareSplits(rest: string): CompareSplit[] {
+  const parts = rest
+    .split(SEPARATORS)
+    .map(trimSide)
+    .filter((part) => part.length > 0);
+  if (parts.length === 2) return [[parts[0] ?? '', parts[1] ?? '']];
+  const words = rest.replace(/[,&|]/g, ' ').split(/\s+/).filter(Boolean);
+  const splits: CompareSplit[] = [];
+  for (let i = 1; i < words.length; i++) splits.push([words.slice(0, i).join(' '), words.slice(i).join(' ')]);
+  return splits;
+}
+
+/** Reads what a person typed after `/pattern`, or asked the bot, as an intent. Never throws. */
+export function parseIntent(text: string): Intent {
+  const query = clean(text);
+  if (query === '' || HELP.test(query)) return { type: 'help' };
+  if (LIST.test(query)) return { type: 'list' };
+  if (RANDOM.test(query)) return { type: 'random' };
+  if (TODAY.test(query)) return { type: 'today' };
+  const category = CATEGORY.exec(query);
+  if (category?.[1]) return { type: 'category', query: category[1] };
+  const prefix = COMPARE_PREFIX.exec(query);
+  if (prefix) return { type: 'compare', query, splits: prefix[1] ? compareSplits(prefix[1]) : [] };
+  for (const form of [COMPARE_DIFFER, COMPARE_CHOICE, COMPARE_INFIX]) {
+    const match = form.exec(query);
+    if (match?.[1] && match[2])
+      return { type: 'compare', query, splits: [[trimSide(match[1]), trimSide(match[2])]] };
+  }
+  return { type: 'lookup', query };
+}

@@ -1,0 +1,56 @@
+import { stemmer } from 'stemmer';
+
+/** Words that carry no meaning in a question about a pattern ("what's a sidecar?" → "sidecar"). */
+const FILLER_WORDS = new Set(
+  `a an the and or of for to in on at by from into with about as is are was were be been being it its this that these those
+   what whats which who whom whose why how when where there here do does did doing done can could should would will shall may might must
+   i me my we us our you your they them their he she his her
+   explain explained explaining explanation tell show describe description define definition mean means meaning meant
+   please pls plz thanks thank hey hi hello yo bot
+   pattern patterns architecture architectures architectural style approach concept idea thing things stuff
+   use used using uses usage work works working get got give need needs want like just really actually so some any all
+   info information learn understand know about more details detail example examples called call say`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Lowercases, folds accents and typographic quotes, and expands the contractions people type. */
+export function foldText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/\b(what|that|who|how|where|it|there)'s\b/g, '$1 is')
+    .replace(/n't\b/g, ' not')
+    .replace(/'(re|ve|ll|d|m)\b/g, ' ')
+    .replace(/'s\b/g, '');
+}
+
+/** Splits folded text into word tokens: letters and digits, `#` kept for codes such as `#6`. */
+export function splitWords(folded: string): string[] {
+  return folded.split(/[^\p{L}\p{N}#]+/u).filter((word) => word.length > 0);
+}
+
+export function isFillerWord(word: string): boolean {
+  return FILLER_WORDS.has(word);
+}
+
+export function stem(word: string): string {
+  return /^\p{N}+$/u.test(word) ? word : stemmer(word);
+}
+
+/** The content words of a text, without filler words, neither stemmed nor deduplicated. */
+export function contentWords(text: string): string[] {
+  return splitWords(foldText(text)).filter((word) => !isFillerWord(word));
+}
+
+/** The key under which an exact name, slug or alias is stored: content words joined by single spaces. */
+export function exactKey(text: string): string {
+  return contentWords(text).map(stem).join(' ');
+}
+
+/** The same key with no spaces, so "eventsourcing" and "event sourcing" meet. */
+export function compactKey(text: string): string {
+  return exactKey(text).replace(/ /g, '');
+}

@@ -1,0 +1,215 @@
+import Fuse from 'fuse.js';
+import { compactKey, contentWords, exactKey, stem } from './normalize.js';
+import type { Pattern } from './pattern.js';
+import { TypoIndex } from './typo-index.js';
+
+/** How a hit was found, strongest first. */
+export type MatchKind = 'code' | 'exact' | 'words' | 'fuzzy';
+
+export interface SearchHit {
+  readonly pattern: Pattern;
+  /** Confidence in [0, 1]: 1 is an exact name, slug, code or alias. */
+  readonly score: number;
+  readonly matchedBy: MatchKind;
+}
+
+export interface SearchIndex {
+  readonly patterns: readonly Pattern[];
+  search(query: string, limit?: number): SearchHit[];
+}
+
+/** Longest query that is searched; the rest is ignored. */
+export const MAX_QUERY_LENGTH = 200;
+/** How much a word counts when it is found in a name or alias, the description, or the category. */
+const FIELD_WEIGHT = { key: 1, description: 0.5, category: 0.4 } as const;
+/** A key word that is part of a longer alias the query does not complete. */
+const PARTIAL_PHRASE = 0.75;
+/** What a corrected typo keeps of a word's value, by edit distance. */
+const TYPO_PENALTY = [1, 0.88, 0.72] as const;
+/** The weight of a word that appears nowhere in the catalog. */
+const UNKNOWN_WORD_WEIGHT = 0.6;
+/** Exact key shared by several patterns (an alias like "axon"). */
+const SHARED_EXACT_SCORE = 0.9;
+/** Fuse.js is only asked when the word engine is unsure, and only about this many candidates. */
+const FUSE_BELOW = 0.6;
+const FUSE_THRESHOLD = 0.3;
+const FUSE_SCALE = 0.8;
+const FUSE_MAX_CANDIDATES = 64;
+
+interface Resolved {
+  readonly stems: readonly string[];
+  readonly penalty: number;
+  readonly weight: number;
+}
+
+interface FuseRecord {
+  readonly index: number;
+  readonly text: string;
+}
+
+function keyTexts(pattern: Pattern): string[] {
+  return [pattern.name, pattern.slug, ...pattern.aliases];
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(value);
+}
+
+export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
+  const exact = new Map<string, Set<number>>();
+  const byCode = new Map<number, number>();
+  /** stem → pattern index → best field weight */
+  const postings = new Map<string, Map<number, number>>();
+  /** per pattern: its multi-word key phrases as stem lists */
+  const phrases: string[][][] = [];
+  /** surface word → its stem, for typo correction */
+  const surface = new Map<string, string>();
+  const typos = new TypoIndex();
+  const fuseRecords: FuseRecord[] = [];
+
+  const post = (stemmed: string, index: number, weight: number) => {
+    let byPattern = postings.get(stemmed);
+    if (!byPattern) {
+      byPattern = new Map();
+      postings.set(stemmed, byPattern);
+    }
+    byPattern.set(index, Math.max(byPattern.get(index) ?? 0, weight));
+  };
+  const learn = (words: string[], index: number, weight: number) => {
+    for (const word of words) {
+      const stemmed = stem(word);
+      post(stemmed, index, weight);
+      if (!surface.has(word)) {
+        surface.set(word, stemmed);
+        typos.add(word);
+      }
+    }
+  };
+
+  patterns.forEach((pattern, index) => {
+    const code = Number.parseInt(pattern.code, 10);
+    if (/^\d+$/.test(pattern.code) && !byCode.has(code)) byCode.set(code, index);
+    const own: string[][] = [];
+    for (const text of keyTexts(pattern)) {
+      const words = contentWords(text);
+      if (words.length === 0) continue;
+      addTo(exact, exactKey(text), index);
+      addTo(exact, compactKey(text), index);
+      learn(words, index, FIELD_WEIGHT.key);
+      own.push(words.map(stem));
+      fuseRecords.push({ index, text: words.join(' ') });
+    }
+    phrases.push(own);
+    learn(contentWords(pattern.description), index, FIELD_WEIGHT.description);
+    learn(contentWords(pattern.category), index, FIELD_WEIGHT.category);
+  });
+
+  const total = Math.max(patterns.length, 1);
+  const idf = (stemmed: string) => {
+    const df = postings.get(stemmed)?.size ?? 0;
+    return df === 0 ? UNKNOWN_WORD_WEIGHT : Math.log(1 + total / df) / Math.log(1 + total);
+  };
+  const fuse = new Fuse(fuseRecords, {
+    keys: ['text'],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: FUSE_THRESHOLD,
+  });
+
+  function resolve(word: string): Resolved {
+    const stemmed = stem(word);
+    if (postings.has(stemmed)) return { stems: [stemmed], penalty: 1, weight: idf(stemmed) };
+    const corrections = typos.correct(word);
+    const first = corrections[0];
+    if (!first) return { stems: [], penalty: 0, weight: UNKNOWN_WORD_WEIGHT };
+    const stems = [...new Set(corrections.map((c) => surface.get(c.word) ?? c.word))];
+    return {
+      stems,
+      penalty: TYPO_PENALTY[first.distance] ?? 0,
+      weight: Math.max(...stems.map(idf)),
+    };
+  }
+
+  function scoreWords(resolved: Resolved[]): Map<number, number> {
+    const candidates = new Set<number>();
+    for (const r of resolved)
+      for (const s of r.stems) for (const index of postings.get(s)?.keys() ?? []) candidates.add(index);
+    const totalWeight = resolved.reduce((sum, r) => sum + r.weight, 0);
+    const scores = new Map<number, number>();
+    if (totalWeight === 0) return scores;
+    const queryStems = new Set(resolved.flatMap((r) => r.stems));
+    for (const index of candidates) {
+      const complete = new Set<string>();
+      for (const phrase of phrases[index] ?? []) {
+        if (phrase.every((s) => queryStems.has(s))) for (const s of phrase) complete.add(s);
+      }
+      let sum = 0;
+      for (const r of resolved) {
+        let best = 0;
+        for (const s of r.stems) {
+          const field = postings.get(s)?.get(index) ?? 0;
+          const value = field === FIELD_WEIGHT.key && !complete.has(s) ? PARTIAL_PHRASE : field;
+          best = Math.max(best, value);
+        }
+        sum += r.weight * best * r.penalty;
+      }
+      if (sum > 0) scores.set(index, sum / totalWeight);
+    }
+    return scores;
+  }
+
+  function search(query: string, limit = 5): SearchHit[] {
+    const text = query.slice(0, MAX_QUERY_LENGTH);
+    const words = contentWords(text);
+    if (words.length === 0) return [];
+    const hits = new Map<number, { score: number; matchedBy: MatchKind }>();
+    const offer = (index: number, score: number, matchedBy: MatchKind) => {
+      const current = hits.get(index);
+      if (!current || score > current.score) hits.set(index, { score, matchedBy });
+    };
+
+    const code = words.length === 1 ? /^#?(\d{1,4})$/.exec(words[0] ?? '') : null;
+    const codeIndex = code ? byCode.get(Number.parseInt(code[1] ?? '', 10)) : undefined;
+    if (codeIndex !== undefined) offer(codeIndex, 1, 'code');
+
+    for (const key of [exactKey(text), compactKey(text)]) {
+      const found = exact.get(key);
+      if (found) for (const index of found) offer(index, found.size === 1 ? 1 : SHARED_EXACT_SCORE, 'exact');
+    }
+
+    const resolved = words.map(resolve);
+    for (const [index, score] of scoreWords(resolved)) offer(index, score, 'words');
+
+    const best = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
+    if (best < FUSE_BELOW) {
+      const fuseQuery = words.join(' ').slice(0, 32);
+      const pool =
+        patterns.length <= FUSE_MAX_CANDIDATES
+          ? fuse
+          : new Fuse(
+              fuseRecords.filter((record) => hits.has(record.index)),
+              { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: FUSE_THRESHOLD },
+            );
+      for (const result of pool.search(fuseQuery, { limit: FUSE_MAX_CANDIDATES })) {
+        offer(result.item.index, FUSE_SCALE * (1 - (result.score ?? 1)), 'fuzzy');
+      }
+    }
+
+    return [...hits.entries()]
+      .filter(([, hit]) => hit.score > 0)
+      .sort(([a, x], [b, y]) => y.score - x.score || a - b)
+      .slice(0, limit)
+      .map(([index, hit]) => ({
+        pattern: patterns[index] as Pattern,
+        score: hit.score,
+        matchedBy: hit.matchedBy,
+      }));
+  }
+
+  return { patterns, search };
+}

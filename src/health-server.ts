@@ -1,0 +1,31 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HealthReport } from './service.js';
+
+export const HEALTH_PATH = '/healthz';
+
+/** Answers `GET /healthz` with the report: 200 when every service is ok, 503 otherwise. */
+export function healthResponse(report: HealthReport): { status: number; body: string } {
+  return { status: report.ok ? 200 : 503, body: JSON.stringify(report) };
+}
+
+/** A bare HTTP server for `/healthz`, for when no adapter serves HTTP itself (Socket Mode, Discord). */
+export async function startHealthServer(
+  port: number,
+  host: string,
+  report: () => HealthReport,
+): Promise<{ server: Server; port: number }> {
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.split('?')[0] === HEALTH_PATH) {
+      const { status, body } = healthResponse(report());
+      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+    } else {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return { server, port: (server.address() as AddressInfo).port };
+}

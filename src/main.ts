@@ -1,0 +1,73 @@
+import { runConsoleChat } from './adapters/console/console-chat.js';
+import { CatalogError, loadCatalogFile } from './catalog-file.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { type Bot, createBot } from './core/bot.js';
+import { startHealthServer } from './health-server.js';
+import { createLogger, type Logger } from './logger.js';
+import { healthReport, type Service } from './service.js';
+
+export const CONNECT_HINT =
+  'No Slack or Discord configured: this is the console chat. To connect, set SLACK_BOT_TOKEN with SLACK_APP_TOKEN ' +
+  '(Socket Mode) or SLACK_SIGNING_SECRET (HTTP), and/or DISCORD_TOKEN with DISCORD_APPLICATION_ID, in .env (see .env.example).';
+export const NO_PLATFORM_MESSAGE =
+  'pattern-bot: no platform configured and no terminal for the console chat. Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN ' +
+  '(or SLACK_SIGNING_SECRET), and/or DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).';
+
+/** The platform adapters and the scheduler that this config turns on, in start order. */
+export function createServices(_config: Config, _bot: Bot, _logger: Logger): Service[] {
+  const services: Service[] = [];
+  return services;
+}
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const bot = createBot(loadCatalogFile(config.patternsFile));
+
+  const services = createServices(config, bot, logger);
+  if (services.length === 0) {
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      process.stderr.write(`${NO_PLATFORM_MESSAGE}\n`);
+      return 2;
+    }
+    await runConsoleChat({
+      bot,
+      input: process.stdin,
+      output: process.stdout,
+      banner: CONNECT_HINT,
+      context: () => ({ timeZone: config.dailyDefaultTimeZone }),
+    });
+    return 0;
+  }
+
+  logger.info({ patterns: bot.patterns.length, file: config.patternsFile }, 'catalog loaded');
+  for (const service of services) await service.start();
+  const health = await startHealthServer(config.port, config.host, () => healthReport(services));
+  logger.info({ port: health.port, services: services.map((s) => s.name) }, 'pattern-bot running');
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'stopping');
+    health.server.close();
+    await Promise.allSettled(services.map((service) => service.stop()));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return new Promise<number>(() => {});
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof CatalogError) {
+      process.stderr.write(`pattern-bot: ${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(
+        `pattern-bot: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,25 @@
+/** What main starts and stops: a platform adapter or the daily scheduler. */
+export interface Service {
+  readonly name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  health(): ServiceHealth;
+}
+
+export interface ServiceHealth {
+  /** False when the service cannot do its job right now (disconnected, not started). */
+  readonly ok: boolean;
+  /** A word for people: `connected`, `connecting`, `listening`, `stopped`... */
+  readonly state: string;
+  readonly [detail: string]: unknown;
+}
+
+export interface HealthReport {
+  readonly ok: boolean;
+  readonly services: Record<string, ServiceHealth>;
+}
+
+export function healthReport(services: readonly Service[]): HealthReport {
+  const entries = services.map((service) => [service.name, service.health()] as const);
+  return { ok: entries.every(([, health]) => health.ok), services: Object.fromEntries(entries) };
+}
