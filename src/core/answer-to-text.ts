@@ -61,6 +61,8 @@ export function answerToText(answer: Answer): string {
         ...answer.commands.map((command) => `  ${command.usage.padEnd(30)} ${command.summary}`),
         `Examples: ${answer.commands.flatMap((command) => command.examples.slice(0, 1)).join(' · ')}`,
       ].join('\n');
+    case 'notice':
+      return [answer.title, ...answer.lines].join('\n');
     default:
       return assertNever(answer);
   }

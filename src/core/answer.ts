@@ -54,8 +54,23 @@ export interface HelpAnswer {
   readonly commands: readonly Command[];
 }
 
+/** A short message that is not about a pattern: a subscription's status, a permission error. */
+export interface NoticeAnswer {
+  readonly kind: 'notice';
+  readonly tone: 'info' | 'success' | 'error';
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
 /** Everything the core can say. Renderers switch on `kind` and end in `assertNever`. */
-export type Answer = PatternAnswer | CompareAnswer | ListAnswer | CategoryAnswer | NoneAnswer | HelpAnswer;
+export type Answer =
+  | PatternAnswer
+  | CompareAnswer
+  | ListAnswer
+  | CategoryAnswer
+  | NoneAnswer
+  | HelpAnswer
+  | NoticeAnswer;
 
 export type AnswerKind = Answer['kind'];
 
@@ -76,6 +91,7 @@ export function answerPatterns(answer: Answer): readonly Pattern[] {
       return answer.group.patterns;
     case 'none':
     case 'help':
+    case 'notice':
       return [];
     default:
       return assertNever(answer);
