@@ -4,7 +4,7 @@ import { type CompareSplit, parseIntent } from './intent.js';
 import { exactKey } from './normalize.js';
 import type { Pattern } from './pattern.js';
 import { dailyRotation, localDate, patternOfTheDay } from './pattern-of-the-day.js';
-import { createSearchIndex, MAX_QUERY_LENGTH, type SearchHit } from './search.js';
+import { createSearchIndex, MAX_QUERY_LENGTH, rankStrings, type SearchHit } from './search.js';
 
 /** At or above: the answer. */
 export const CONFIDENT = 0.7;
@@ -142,6 +142,12 @@ export function createBot(patterns: readonly Pattern[]): Bot {
       if (shared > 0 && (!best || score > best.score)) best = { group, score };
     }
     if (best) return { kind: 'category', group: best.group };
+    const fuzzy = rankStrings(
+      query,
+      groups.map((g) => g.category),
+    )[0];
+    const fuzzyGroup = fuzzy && groups[fuzzy.index];
+    if (fuzzyGroup) return { kind: 'category', group: fuzzyGroup };
     const viaPatterns = lookup(query).best;
     const group = viaPatterns && groups.find((g) => g.category === viaPatterns.pattern.category);
     if (group && viaPatterns.score >= CONFIDENT) return { kind: 'category', group };

@@ -9,7 +9,9 @@ const FILLER_WORDS = new Set(
    please pls plz thanks thank hey hi hello yo bot
    pattern patterns architecture architectures architectural style approach concept idea thing things stuff
    use used using uses usage work works working get got give need needs want like just really actually so some any all
-   info information learn understand know about more details detail example examples called call say`
+   info information learn understand know about more details detail example examples called call say
+   handle handling several instead every each way ways best good better put go make keep have has had let lets try
+   kind sort type types many much lot lots multiple other others own thing`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -36,8 +38,18 @@ export function isFillerWord(word: string): boolean {
   return FILLER_WORDS.has(word);
 }
 
+const stems = new Map<string, string>();
+/** Bounds the memo of stems: catalog words stay, and a flood of new query words cannot grow it forever. */
+const MAX_MEMO = 50_000;
+
+/** The Porter stem of a word (numbers as they are), memoized. */
 export function stem(word: string): string {
-  return /^\p{N}+$/u.test(word) ? word : stemmer(word);
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+    if (stems.size < MAX_MEMO) stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** The content words of a text, without filler words, neither stemmed nor deduplicated. */
@@ -47,10 +59,15 @@ export function contentWords(text: string): string[] {
 
 /** The key under which an exact name, slug or alias is stored: content words joined by single spaces. */
 export function exactKey(text: string): string {
-  return contentWords(text).map(stem).join(' ');
+  return wordsKey(contentWords(text));
+}
+
+/** The exact key of words already split and filtered. */
+export function wordsKey(words: readonly string[]): string {
+  return words.map(stem).join(' ');
 }
 
 /** The same key with no spaces, so "eventsourcing" and "event sourcing" meet. */
-export function compactKey(text: string): string {
-  return exactKey(text).replace(/ /g, '');
+export function compactKey(key: string): string {
+  return key.replace(/ /g, '');
 }

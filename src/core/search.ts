@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { compactKey, contentWords, exactKey, stem } from './normalize.js';
+import { compactKey, contentWords, stem, wordsKey } from './normalize.js';
 import type { Pattern } from './pattern.js';
 import { TypoIndex } from './typo-index.js';
 
@@ -30,11 +30,17 @@ const TYPO_PENALTY = [1, 0.88, 0.72] as const;
 const UNKNOWN_WORD_WEIGHT = 0.6;
 /** Exact key shared by several patterns (an alias like "axon"). */
 const SHARED_EXACT_SCORE = 0.9;
-/** Fuse.js is only asked when the word engine is unsure, and only about this many candidates. */
+/**
+ * Fuse.js re-ranks short queries (names with heavy typos, not questions) when the word engine is unsure,
+ * over the records of the best candidates the word engine found: it scans every record it is given, so
+ * it is never given the whole catalog, and a query that shares no word with any pattern never reaches it.
+ */
 const FUSE_BELOW = 0.6;
+const FUSE_MAX_WORDS = 3;
 const FUSE_THRESHOLD = 0.3;
 const FUSE_SCALE = 0.8;
-const FUSE_MAX_CANDIDATES = 64;
+const FUSE_MAX_CANDIDATES = 8;
+const FUSE_MIN_EVIDENCE = 0.2;
 
 interface Resolved {
   readonly stems: readonly string[];
@@ -98,12 +104,15 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
     for (const text of keyTexts(pattern)) {
       const words = contentWords(text);
       if (words.length === 0) continue;
-      addTo(exact, exactKey(text), index);
-      addTo(exact, compactKey(text), index);
+      const key = wordsKey(words);
+      addTo(exact, key, index);
+      addTo(exact, compactKey(key), index);
       learn(words, index, FIELD_WEIGHT.key);
       own.push(words.map(stem));
-      fuseRecords.push({ index, text: words.join(' ') });
     }
+    // Fuse costs about 10 µs a record: it gets the name only (aliases are matched word by word above).
+    const nameWords = contentWords(pattern.name);
+    if (nameWords.length > 0) fuseRecords.push({ index, text: nameWords.join(' ') });
     phrases.push(own);
     learn(contentWords(pattern.description), index, FIELD_WEIGHT.description);
     learn(contentWords(pattern.category), index, FIELD_WEIGHT.category);
@@ -114,12 +123,6 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
     const df = postings.get(stemmed)?.size ?? 0;
     return df === 0 ? UNKNOWN_WORD_WEIGHT : Math.log(1 + total / df) / Math.log(1 + total);
   };
-  const fuse = new Fuse(fuseRecords, {
-    keys: ['text'],
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: FUSE_THRESHOLD,
-  });
 
   function resolve(word: string): Resolved {
     const stemmed = stem(word);
@@ -163,6 +166,25 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
     return scores;
   }
 
+  const fuseOptions = { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: FUSE_THRESHOLD };
+  const recordsOf = new Map<number, FuseRecord[]>();
+  for (const record of fuseRecords) {
+    const list = recordsOf.get(record.index);
+    if (list) list.push(record);
+    else recordsOf.set(record.index, [record]);
+  }
+  const topCandidates = (hits: Map<number, { score: number }>) =>
+    [...hits.entries()]
+      .filter(([, hit]) => hit.score >= FUSE_MIN_EVIDENCE)
+      .sort(([, a], [, b]) => b.score - a.score)
+      .slice(0, FUSE_MAX_CANDIDATES)
+      .map(([index]) => index);
+  const fuseOver = (indexes: number[]) =>
+    new Fuse(
+      indexes.flatMap((index) => recordsOf.get(index) ?? []),
+      fuseOptions,
+    );
+
   function search(query: string, limit = 5): SearchHit[] {
     const text = query.slice(0, MAX_QUERY_LENGTH);
     const words = contentWords(text);
@@ -177,8 +199,9 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
     const codeIndex = code ? byCode.get(Number.parseInt(code[1] ?? '', 10)) : undefined;
     if (codeIndex !== undefined) offer(codeIndex, 1, 'code');
 
-    for (const key of [exactKey(text), compactKey(text)]) {
-      const found = exact.get(key);
+    const key = wordsKey(words);
+    for (const candidate of [key, compactKey(key)]) {
+      const found = exact.get(candidate);
       if (found) for (const index of found) offer(index, found.size === 1 ? 1 : SHARED_EXACT_SCORE, 'exact');
     }
 
@@ -186,16 +209,10 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
     for (const [index, score] of scoreWords(resolved)) offer(index, score, 'words');
 
     const best = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
-    if (best < FUSE_BELOW) {
+    const candidates = best < FUSE_BELOW && words.length <= FUSE_MAX_WORDS ? topCandidates(hits) : [];
+    if (candidates.length > 0) {
       const fuseQuery = words.join(' ').slice(0, 32);
-      const pool =
-        patterns.length <= FUSE_MAX_CANDIDATES
-          ? fuse
-          : new Fuse(
-              fuseRecords.filter((record) => hits.has(record.index)),
-              { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: FUSE_THRESHOLD },
-            );
-      for (const result of pool.search(fuseQuery, { limit: FUSE_MAX_CANDIDATES })) {
+      for (const result of fuseOver(candidates).search(fuseQuery, { limit: FUSE_MAX_CANDIDATES })) {
         offer(result.item.index, FUSE_SCALE * (1 - (result.score ?? 1)), 'fuzzy');
       }
     }
@@ -212,4 +229,24 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
   }
 
   return { patterns, search };
+}
+
+/** Ranks a few short strings (category names) against a query, tolerating typos; best first. */
+export function rankStrings(
+  query: string,
+  strings: readonly string[],
+  threshold = 0.4,
+): { index: number; score: number }[] {
+  const fuse = new Fuse(
+    strings.map((text, index) => ({ index, text: contentWords(text).join(' ') })),
+    {
+      keys: ['text'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold,
+    },
+  );
+  return fuse
+    .search(contentWords(query).join(' ').slice(0, 32))
+    .map((result) => ({ index: result.item.index, score: 1 - (result.score ?? 1) }));
 }
