@@ -19,7 +19,7 @@ const LIST =
   /^(?:list|ls|all|index|catalog(?:ue)?|patterns|categories|(?:list|show|show me) (?:all|all patterns|the patterns|patterns|everything|categories)|all patterns|list all patterns)$/;
 const RANDOM = /^(?:random|rand|surprise me|shuffle|any|random pattern|pick one|lucky|i'?m feeling lucky)$/;
 const TODAY =
-  /^(?:today|daily|potd|pattern of the day|today'?s pattern|what is today'?s pattern|pattern for today)$/;
+  /^(?:today|potd|(?:what is )?(?:the )?pattern of the day|(?:what is )?today(?:'?s)? pattern|pattern (?:for )?today)$/;
 const CATEGORY = /^(?:category|categories|cat|list|show category|patterns in|in category)\s+(.+)$/;
 /** "compare a b", "compare a with b", "difference between a and b". */
 const COMPARE_PREFIX =
@@ -37,7 +37,7 @@ const SEPARATORS = /\s+(?:vs\.?|versus|and|with|to|or|against|from)\s+|\s*[,&|]\
 
 function clean(text: string): string {
   return foldText(text)
-    .replace(/^\s*\/?pattern\b\s*/, '')
+    .replace(/^\s*\/pattern\b\s*/, '')
     .replace(/[?!.;:]+\s*$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
