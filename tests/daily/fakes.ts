@@ -91,8 +91,8 @@ export class FakePoster implements DailyPoster {
   }
 
   private queue(channelId: string): Step[] {
-    let steps = this.steps.get(channelId);
-    if (!steps) this.steps.set(channelId, (steps = []));
+    const steps = this.steps.get(channelId) ?? [];
+    this.steps.set(channelId, steps);
     return steps;
   }
 }
