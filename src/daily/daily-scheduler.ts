@@ -38,6 +38,8 @@ export interface DailySchedulerOptions {
   /** `DAILY_CHANNELS`, made subscriptions at start with the default time and zone. */
   readonly staticChannels?: readonly StaticChannel[];
   readonly defaultTimeZone?: string;
+  /** How long `stop()` waits for posts in flight; their claims then go stale and are taken up later. */
+  readonly stopTimeoutMs?: number;
 }
 
 export interface DailyScheduler extends Service {
@@ -212,7 +214,14 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     async stop() {
       job?.stop();
       stopping.abort();
-      await idle();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), options.stopTimeoutMs ?? 10_000);
+      });
+      if ((await Promise.race([idle(), timeout])) === 'timeout') {
+        logger.warn({ inFlight: inflight.size }, 'daily scheduler stopped with posts still in flight');
+      }
+      clearTimeout(timer);
       state = 'stopped';
     },
     health(): ServiceHealth {

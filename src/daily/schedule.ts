@@ -34,6 +34,21 @@ export function scheduledInstant(
   schedule: Pick<SubscriptionSchedule, 'time' | 'timeZone'>,
   isoDate: string,
 ): Date {
+  const key = `${schedule.time} ${schedule.timeZone} ${isoDate}`;
+  let at = instants.get(key);
+  if (at === undefined) {
+    if (instants.size >= MAX_CACHED) instants.clear();
+    at = computeInstant(schedule, isoDate).getTime();
+    instants.set(key, at);
+  }
+  return new Date(at);
+}
+
+/** Computed instants, by time, zone and date: a tick checks every subscription each minute. */
+const instants = new Map<string, number>();
+const MAX_CACHED = 10_000;
+
+function computeInstant(schedule: Pick<SubscriptionSchedule, 'time' | 'timeZone'>, isoDate: string): Date {
   const match = TIME.exec(schedule.time);
   if (!match) throw new RangeError(`not a 24-hour HH:MM time: ${schedule.time}`);
   const job = new Cron(`0 ${Number(match[2])} ${Number(match[1])} * * *`, {
