@@ -60,7 +60,9 @@ describe('syncStaticChannels', () => {
       },
       defaults.now,
     );
-    expect(syncStaticChannels(store, parseDailyChannels('slack:C0001,slack:C0002,discord:3'), defaults)).toEqual({
+    expect(
+      syncStaticChannels(store, parseDailyChannels('slack:C0001,slack:C0002,discord:3'), defaults),
+    ).toEqual({
       added: 2,
       removed: 0,
     });
