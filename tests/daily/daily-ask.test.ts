@@ -4,12 +4,12 @@ import type { Answer, NoticeAnswer } from '../../src/core/answer.js';
 import { localDate } from '../../src/core/pattern-of-the-day.js';
 import { createDailyAsk } from '../../src/daily/daily-ask.js';
 import { parseDailyCommand } from '../../src/daily/daily-command.js';
-import { type DailyStore, openDailyStore } from '../../src/daily/store.js';
+import type { DailyStore } from '../../src/daily/store.js';
 import { realBot } from '../helpers/catalog.js';
-import { FakeClock, FakePoster, tempDatabase } from './fakes.js';
+import { FakeClock, FakePoster, openTempStore } from './fakes.js';
 
 const bot = realBot();
-let db: ReturnType<typeof tempDatabase>;
+let temp: ReturnType<typeof openTempStore>;
 let store: DailyStore;
 let clock: FakeClock;
 let slack: FakePoster;
@@ -17,8 +17,8 @@ let discord: FakePoster;
 let ask: ReturnType<typeof createDailyAsk>;
 
 beforeEach(() => {
-  db = tempDatabase();
-  store = openDailyStore(db.path);
+  temp = openTempStore();
+  store = temp.store;
   clock = new FakeClock(new Date('2026-11-25T07:00:00Z')); // Wednesday, 08:00 in Berlin
   slack = new FakePoster('slack');
   discord = new FakePoster('discord');
@@ -30,10 +30,7 @@ beforeEach(() => {
     clock: clock.now,
   });
 });
-afterEach(() => {
-  store.close();
-  db.cleanup();
-});
+afterEach(() => temp.cleanup());
 
 const inSlack: AskContext = { platform: 'slack', channelId: 'C1', userId: 'U1', workspaceId: 'T1' };
 const inDiscord: AskContext = { platform: 'discord', channelId: '1001', userId: '7', canManageChannel: true };

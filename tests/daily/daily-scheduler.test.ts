@@ -7,11 +7,11 @@ import { parseDailyChannels } from '../../src/daily/static-channels.js';
 import { type DailyStore, EVERY_DAY, openDailyStore, type SubscriptionInput } from '../../src/daily/store.js';
 import { parseWeekdays } from '../../src/daily/weekdays.js';
 import { realBot, realPatterns } from '../helpers/catalog.js';
-import { captureLogger, channelGone, FakeClock, FakePoster, serverError, tempDatabase } from './fakes.js';
+import { captureLogger, channelGone, FakeClock, FakePoster, openTempStore, serverError } from './fakes.js';
 
 const bot = realBot();
 const MINUTE = 60_000;
-let db: ReturnType<typeof tempDatabase>;
+let temp: ReturnType<typeof openTempStore>;
 let store: DailyStore;
 let clock: FakeClock;
 let slack: FakePoster;
@@ -20,8 +20,8 @@ let log: ReturnType<typeof captureLogger>;
 const started: DailyScheduler[] = [];
 
 beforeEach(() => {
-  db = tempDatabase();
-  store = openDailyStore(db.path);
+  temp = openTempStore();
+  store = temp.store;
   clock = new FakeClock(new Date('2026-11-25T00:00:00Z'));
   slack = new FakePoster('slack', clock.now);
   discord = new FakePoster('discord', clock.now);
@@ -29,8 +29,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await Promise.all(started.splice(0).map((scheduler) => scheduler.stop()));
-  store.close();
-  db.cleanup();
+  temp.cleanup();
 });
 
 function scheduler(options: Partial<Parameters<typeof createDailyScheduler>[0]> = {}): DailyScheduler {
@@ -140,7 +139,7 @@ describe('exactly once through crashes and restarts', () => {
     started.pop(); // a dead process is not stopped
     await vi.waitFor(() => expect(dying.attempts).toEqual(['berlin']));
 
-    const second = openDailyStore(db.path);
+    const second = openDailyStore(temp.path);
     try {
       clock.set('2026-11-25T08:00:30Z');
       const restarted = scheduler({ store: second, owner: 'restarted' });
@@ -197,7 +196,7 @@ describe('exactly once through crashes and restarts', () => {
     const daily = scheduler();
     clock.set('2026-11-25T09:00:00Z');
     await daily.tick();
-    const other = openDailyStore(db.path);
+    const other = openDailyStore(temp.path);
     other.upsertSubscription(
       {
         platform: 'slack',

@@ -10,12 +10,27 @@ import {
   PostError,
   type PostOptions,
 } from '../../src/daily/poster.js';
+import { type DailyStore, openDailyStore } from '../../src/daily/store.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 
 /** A temp directory per test file; the database goes one level down, to check the dir is created. */
 export function tempDatabase(): { path: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'pattern-bot-daily-'));
   return { path: join(dir, 'data', 'bot.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A store on a fresh database file; `cleanup` closes it and removes the directory. */
+export function openTempStore(): { path: string; store: DailyStore; cleanup: () => void } {
+  const db = tempDatabase();
+  const store = openDailyStore(db.path);
+  return {
+    path: db.path,
+    store,
+    cleanup: () => {
+      store.close();
+      db.cleanup();
+    },
+  };
 }
 
 /** A settable clock. */

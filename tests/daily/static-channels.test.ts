@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { parseDailyChannels, syncStaticChannels } from '../../src/daily/static-channels.js';
-import { type DailyStore, EVERY_DAY, openDailyStore } from '../../src/daily/store.js';
-import { tempDatabase } from './fakes.js';
+import { type DailyStore, EVERY_DAY } from '../../src/daily/store.js';
+import { openTempStore } from './fakes.js';
 
 describe('parseDailyChannels', () => {
   it('reads platform:channel pairs, ignoring blanks and spaces', () => {
@@ -36,16 +36,13 @@ describe('parseDailyChannels', () => {
 });
 
 describe('syncStaticChannels', () => {
-  let db: ReturnType<typeof tempDatabase>;
+  let temp: ReturnType<typeof openTempStore>;
   let store: DailyStore;
   beforeEach(() => {
-    db = tempDatabase();
-    store = openDailyStore(db.path);
+    temp = openTempStore();
+    store = temp.store;
   });
-  afterEach(() => {
-    store.close();
-    db.cleanup();
-  });
+  afterEach(() => temp.cleanup());
   const defaults = { time: '09:00', timeZone: 'Europe/Berlin', now: new Date('2026-11-25T06:00:00Z') };
 
   it('adds missing channels, keeps what people set, and drops channels no longer configured', () => {
