@@ -16,7 +16,8 @@ export type DailyCommand =
 
 const DAILY = /^\s*(?:\/?pattern\s+)?daily\b\s*(.*)$/is;
 const TIME = /^(\d{1,2}):(\d{2})$/;
-const TIME_LIKE = /^\d|^\d{1,2}(?::\d{0,2})?\s*(?:am|pm)$|:/i;
+/** Starts with a digit or has a colon: meant as a time, even if not a valid one. */
+const TIME_LIKE = /^\d|:/;
 
 const usageLines = (): string[] => [
   'Write it as `daily on [HH:MM] [time zone] [days]`, for example `daily on 09:00 Europe/Berlin mon-fri`.',

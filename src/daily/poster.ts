@@ -16,8 +16,10 @@ export interface PostOptions {
   readonly idempotencyKey: string;
   /**
    * True when an earlier attempt at this delivery may have reached the platform (a timeout, or a
-   * crash after the claim). An adapter may then look for its own earlier message (Slack: message
-   * `metadata` carrying the key, in `conversations.history`) and return it instead of posting.
+   * crash after the claim). An adapter may then look for its own earlier message and return it
+   * instead of posting: Slack can send every daily post with `metadata: { event_type:
+   * 'pattern_of_the_day', event_payload: { idempotency_key } }` and, when this is true, look for it
+   * in `conversations.history` (`include_all_metadata`) first.
    */
   readonly maybeSentBefore: boolean;
 }
@@ -78,5 +80,5 @@ export function deliveryKey(platform: DailyPlatform, channelId: string, localDat
 
 /** Discord's `nonce` (at most 25 characters) for an idempotency key: deterministic, 25 characters. */
 export function discordNonce(idempotencyKey: string): string {
-  return createHash('sha256').update(idempotencyKey).digest('base64url').slice(0, 25);
+  return createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 25);
 }
