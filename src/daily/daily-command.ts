@@ -2,7 +2,8 @@ import type { AskContext } from '../ask.js';
 import type { Answer, NoticeAnswer } from '../core/answer.js';
 import type { DailyPlatform, DailyPoster } from './poster.js';
 import { nextPostAt } from './schedule.js';
-import { type DailyStore, EVERY_DAY, type Subscription } from './store.js';
+import type { DailyStore } from './store.js';
+import { EVERY_DAY, type Subscription } from './subscription.js';
 import { formatInstant, normalizeTimeZone, TIME_ZONE_HELP } from './time-zone.js';
 import { formatWeekdays, parseWeekdays, WEEKDAYS_HELP } from './weekdays.js';
 

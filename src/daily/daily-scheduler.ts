@@ -7,7 +7,8 @@ import { DEFAULT_DAILY_TIME } from './daily-command.js';
 import { type DailyPoster, deliveryKey, toPostError } from './poster.js';
 import { isDue } from './schedule.js';
 import { type StaticChannel, syncStaticChannels } from './static-channels.js';
-import type { DailyStore, DeliveryRef, Subscription } from './store.js';
+import type { DailyStore } from './store.js';
+import type { DeliveryRef, Subscription } from './subscription.js';
 
 export interface RetryPolicy {
   /** Attempts in one go before giving up until the claim goes stale (then a later tick tries again). */

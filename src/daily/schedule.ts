@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { dayNumber, localDate } from '../core/pattern-of-the-day.js';
-import type { SubscriptionSchedule } from './store.js';
+import type { SubscriptionSchedule } from './subscription.js';
 
 const DAY_MS = 86_400_000;
 /** Earlier than any zone's local midnight of a UTC date (zones run from UTC−12 to UTC+14). */

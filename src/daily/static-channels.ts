@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.js';
 import { DAILY_PLATFORMS, type DailyPlatform } from './poster.js';
-import { type DailyStore, EVERY_DAY } from './store.js';
+import type { DailyStore } from './store.js';
+import { EVERY_DAY } from './subscription.js';
 
 export interface StaticChannel {
   readonly platform: DailyPlatform;

@@ -1,60 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { migrate } from './migrate.js';
 import type { DailyPlatform } from './poster.js';
-
-/** Every day of the week: bit 0 is Sunday … bit 6 is Saturday. */
-export const EVERY_DAY = 0b111_1111;
-
-export interface SubscriptionSchedule {
-  /** 24-hour `HH:MM`, local to `timeZone`. */
-  readonly time: string;
-  /** IANA zone name. */
-  readonly timeZone: string;
-  /** Bitmask of weekdays: bit 0 Sunday … bit 6 Saturday. */
-  readonly weekdays: number;
-}
-
-export interface SubscriptionInput extends SubscriptionSchedule {
-  readonly platform: DailyPlatform;
-  readonly channelId: string;
-  readonly workspaceId?: string | undefined;
-  readonly source: 'command' | 'config';
-  readonly createdBy?: string | undefined;
-}
-
-export interface Subscription extends SubscriptionInput {
-  readonly enabled: boolean;
-  readonly disabledReason?: string | undefined;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  /**
-   * When the current schedule took effect (set on subscribing, re-enabling or changing the time,
-   * zone or days). A day's post is due only if its time is at or after this: a subscription made
-   * at 08:00 for 09:00 posts today, one made at 10:00 for 09:00 first posts tomorrow.
-   */
-  readonly activeSince: Date;
-}
-
-export type DeliveryStatus = 'claimed' | 'sent' | 'failed';
-
-export interface DeliveryRef {
-  readonly platform: DailyPlatform;
-  readonly channelId: string;
-  /** The subscription's local date, YYYY-MM-DD. */
-  readonly localDate: string;
-}
-
-export interface Delivery extends DeliveryRef {
-  readonly patternSlug: string;
-  readonly status: DeliveryStatus;
-  readonly claimOwner?: string | undefined;
-  readonly claimedAt: Date;
-  readonly attempts: number;
-  readonly sentAt?: Date | undefined;
-  readonly messageId?: string | undefined;
-  readonly lastError?: string | undefined;
-}
+import type {
+  Delivery,
+  DeliveryRef,
+  DeliveryStatus,
+  Subscription,
+  SubscriptionInput,
+  SubscriptionSchedule,
+} from './subscription.js';
 
 export interface ClaimOptions {
   readonly owner: string;
@@ -90,40 +46,6 @@ export interface DailyStore {
   listDeliveries(): Delivery[];
   close(): void;
 }
-
-/** Ordered; migration i takes `user_version` from i to i + 1. Never edit one that has shipped. */
-export const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE subscriptions (
-     platform        TEXT    NOT NULL CHECK (platform IN ('slack', 'discord')),
-     channel_id      TEXT    NOT NULL,
-     workspace_id    TEXT,
-     time            TEXT    NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
-     time_zone       TEXT    NOT NULL,
-     weekdays        INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127),
-     enabled         INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
-     disabled_reason TEXT,
-     source          TEXT    NOT NULL CHECK (source IN ('command', 'config')),
-     created_by      TEXT,
-     created_at      INTEGER NOT NULL,
-     updated_at      INTEGER NOT NULL,
-     active_since    INTEGER NOT NULL,
-     PRIMARY KEY (platform, channel_id)
-   ) STRICT;
-   CREATE TABLE deliveries (
-     platform     TEXT    NOT NULL,
-     channel_id   TEXT    NOT NULL,
-     local_date   TEXT    NOT NULL,
-     pattern_slug TEXT    NOT NULL,
-     status       TEXT    NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
-     claim_owner  TEXT,
-     claimed_at   INTEGER NOT NULL,
-     attempts     INTEGER NOT NULL DEFAULT 0,
-     sent_at      INTEGER,
-     message_id   TEXT,
-     last_error   TEXT,
-     UNIQUE (platform, channel_id, local_date)
-   ) STRICT;`,
-];
 
 export const BUSY_TIMEOUT_MS = 5000;
 
@@ -191,24 +113,6 @@ function rowToDelivery(row: DeliveryRow): Delivery {
     messageId: orUndefined(row.message_id),
     lastError: orUndefined(row.last_error),
   };
-}
-
-/** Brings a database to the latest schema, in one immediate transaction (safe with two processes). */
-export function migrate(db: Database.Database): number {
-  const run = db.transaction(() => {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new Error(
-        `database schema version ${version} is newer than this release knows (${MIGRATIONS.length})`,
-      );
-    }
-    for (let next = version; next < MIGRATIONS.length; next++) {
-      db.exec(MIGRATIONS[next] as string);
-      db.pragma(`user_version = ${next + 1}`);
-    }
-    return MIGRATIONS.length;
-  });
-  return run.immediate();
 }
 
 /** Opens (and on first use creates) the daily database: WAL, a busy timeout, the latest schema. */

@@ -1,4 +1,4 @@
-import { EVERY_DAY } from './store.js';
+import { EVERY_DAY } from './subscription.js';
 
 /** Index = weekday number (0 Sunday … 6 Saturday). */
 const NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;

@@ -4,7 +4,8 @@ import { createDailyScheduler, type DailyScheduler } from '../../src/daily/daily
 import { PostError } from '../../src/daily/poster.js';
 import { addDays } from '../../src/daily/schedule.js';
 import { parseDailyChannels } from '../../src/daily/static-channels.js';
-import { type DailyStore, EVERY_DAY, openDailyStore, type SubscriptionInput } from '../../src/daily/store.js';
+import { type DailyStore, openDailyStore } from '../../src/daily/store.js';
+import { EVERY_DAY, type SubscriptionInput } from '../../src/daily/subscription.js';
 import { parseWeekdays } from '../../src/daily/weekdays.js';
 import { realBot, realPatterns } from '../helpers/catalog.js';
 import { captureLogger, channelGone, FakeClock, FakePoster, openTempStore, serverError } from './fakes.js';

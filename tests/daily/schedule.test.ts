@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dailyPlan, isDue, nextPostAt, scheduledInstant, weekdayOf } from '../../src/daily/schedule.js';
-import { EVERY_DAY } from '../../src/daily/store.js';
+import { EVERY_DAY } from '../../src/daily/subscription.js';
 import { parseWeekdays } from '../../src/daily/weekdays.js';
 
 const at = (time: string, timeZone: string, date: string) =>

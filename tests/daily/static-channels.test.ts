@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.js';
 import { parseDailyChannels, syncStaticChannels } from '../../src/daily/static-channels.js';
-import { type DailyStore, EVERY_DAY } from '../../src/daily/store.js';
+import type { DailyStore } from '../../src/daily/store.js';
+import { EVERY_DAY } from '../../src/daily/subscription.js';
 import { openTempStore } from './fakes.js';
 
 describe('parseDailyChannels', () => {

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type DailyStore, EVERY_DAY, MIGRATIONS, openDailyStore } from '../../src/daily/store.js';
+import { MIGRATIONS } from '../../src/daily/migrate.js';
+import { type DailyStore, openDailyStore } from '../../src/daily/store.js';
+import { EVERY_DAY } from '../../src/daily/subscription.js';
 import { tempDatabase } from './fakes.js';
 
 let db: ReturnType<typeof tempDatabase>;

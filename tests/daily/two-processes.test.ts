@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { DailyPlatform } from '../../src/daily/poster.js';
-import { EVERY_DAY, openDailyStore } from '../../src/daily/store.js';
+import { openDailyStore } from '../../src/daily/store.js';
+import { EVERY_DAY } from '../../src/daily/subscription.js';
 import { tempDatabase } from './fakes.js';
 
 const SCRIPT = fileURLToPath(new URL('./scheduler-process.ts', import.meta.url));
