@@ -3,21 +3,13 @@ import type { PatternAnswer } from '../core/answer.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../logger.js';
 import type { Service, ServiceHealth } from '../service.js';
+import { abortableSleep, attemptDelivery, DEFAULT_RETRY, type RetryPolicy } from './attempt-delivery.js';
 import { DEFAULT_DAILY_TIME } from './daily-command.js';
-import { type DailyPoster, deliveryKey, toPostError } from './poster.js';
+import { type DailyPoster, deliveryKey } from './poster.js';
 import { isDue } from './schedule.js';
 import { type StaticChannel, syncStaticChannels } from './static-channels.js';
 import type { DailyStore } from './store.js';
 import type { DeliveryRef, Subscription } from './subscription.js';
-
-export interface RetryPolicy {
-  /** Attempts in one go before giving up until the claim goes stale (then a later tick tries again). */
-  readonly attempts: number;
-  /** The first backoff; it doubles each attempt, and a 429's `retryAfterMs` is honoured. */
-  readonly baseMs: number;
-  /** The longest backoff; keep it below `staleClaimMs` so a claim is not taken over mid-retry. */
-  readonly maxMs?: number;
-}
 
 export interface DailySchedulerOptions {
   readonly store: DailyStore;
@@ -51,22 +43,6 @@ export interface DailyScheduler extends Service {
 }
 
 export const DEFAULT_STALE_CLAIM_MS = 120_000;
-export const DEFAULT_RETRY: Required<RetryPolicy> = { attempts: 4, baseMs: 2_000, maxMs: 30_000 };
-
-export function abortableSleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve(false);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /**
  * The pattern-of-the-day engine. Every tick (each minute, and once at start to catch up) it reads
@@ -89,56 +65,11 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   let lastTickAt: Date | undefined;
   let lastTickError: string | undefined;
 
-  async function attemptAll(poster: DailyPoster, ref: DeliveryRef, key: string, answer: PatternAnswer) {
-    const log = logger.child({ ...ref, key });
-    for (let attempt = 1; ; attempt++) {
-      const attempts = store.recordAttempt(ref, owner, clock());
-      if (attempts === 0) {
-        log.warn('daily post: the claim was taken over by another process; leaving it to that one');
-        return;
-      }
-      try {
-        const { messageId } = await poster.post(ref.channelId, answer, {
-          idempotencyKey: key,
-          maybeSentBefore: attempts > 1,
-        });
-        if (store.markSent(ref, owner, { messageId, now: clock() })) {
-          log.info({ messageId, pattern: answer.pattern.slug, attempts }, 'daily post sent');
-        } else {
-          log.warn(
-            { messageId },
-            'daily post sent, but the claim had been taken over: it may be posted twice',
-          );
-        }
-        return;
-      } catch (error) {
-        const failure = toPostError(error);
-        const detail = { attempt, code: failure.code, error: failure.message };
-        if (failure.kind === 'permanent') {
-          const reason = `posting failed: ${failure.code} (${failure.message})`;
-          store.markFailed(ref, owner, reason, clock());
-          store.disableSubscription(ref.platform, ref.channelId, reason, clock());
-          log.warn(detail, 'daily post failed for good: subscription disabled');
-          return;
-        }
-        if (attempt >= retry.attempts) {
-          store.markFailed(ref, owner, `${failure.code}: ${failure.message}`, clock());
-          log.error(detail, `daily post failed ${attempt} times; trying again after ${staleAfterMs} ms`);
-          return;
-        }
-        const backoff = Math.max(retry.baseMs * 2 ** (attempt - 1), failure.retryAfterMs ?? 0);
-        const delayMs = Math.min(backoff, retry.maxMs);
-        log.warn({ ...detail, retryInMs: delayMs }, 'daily post failed; retrying');
-        if (!(await sleep(delayMs, stopping.signal))) {
-          store.release(ref, owner, 'stopped before retrying');
-          return;
-        }
-      }
-    }
-  }
-
   function deliver(poster: DailyPoster, ref: DeliveryRef, key: string, answer: PatternAnswer) {
-    const delivery = attemptAll(poster, ref, key, answer)
+    const delivery = attemptDelivery(
+      { poster, ref, key, answer },
+      { store, clock, owner, logger, retry, staleAfterMs, sleep, signal: stopping.signal },
+    )
       .catch((error: unknown) => logger.error({ ...ref, err: error }, 'daily post: unexpected error'))
       .finally(() => inflight.delete(key));
     inflight.set(key, delivery);
