@@ -125,7 +125,8 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   return {
     name: 'daily',
     async start() {
-      if (options.staticChannels && options.staticChannels.length > 0) {
+      if (state !== 'idle') throw new Error(`the daily scheduler cannot start when ${state}`);
+      if (options.staticChannels) {
         const synced = syncStaticChannels(store, options.staticChannels, {
           time: DEFAULT_DAILY_TIME,
           timeZone: options.defaultTimeZone ?? 'UTC',
