@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import type { PatternAnswer } from '../core/answer.js';
+
+/** The platforms the daily post goes to. */
+export type DailyPlatform = 'slack' | 'discord';
+
+export const DAILY_PLATFORMS: readonly DailyPlatform[] = ['slack', 'discord'];
+
+export interface PostOptions {
+  /**
+   * The same for every attempt at one delivery (platform, channel, local date), in this process or
+   * another. Adapters that can deduplicate use it: Discord sends `nonce: discordNonce(key)` with
+   * `enforce_nonce: true`, so a resend within Discord's window (a few minutes) returns the message
+   * already created instead of posting again. Slack has no such parameter; see `maybeSentBefore`.
+   */
+  readonly idempotencyKey: string;
+  /**
+   * True when an earlier attempt at this delivery may have reached the platform (a timeout, or a
+   * crash after the claim). An adapter may then look for its own earlier message and return it
+   * instead of posting: Slack can send every daily post with `metadata: { event_type:
+   * 'pattern_of_the_day', event_payload: { idempotency_key } }` and, when this is true, look for it
+   * in `conversations.history` (`include_all_metadata`) first.
+   */
+  readonly maybeSentBefore: boolean;
+}
+
+export type CanPost = { readonly ok: true } | { readonly ok: false; readonly fix: string };
+
+/**
+ * What a platform adapter gives the daily engine. `post` makes one attempt, with its own timeout
+ * well under the scheduler's stale-claim timeout, and without the SDK's own retries (the engine
+ * retries); it throws `PostError` on failure.
+ */
+export interface DailyPoster {
+  readonly platform: DailyPlatform;
+  /** Posts the pattern-of-the-day card (headed "Pattern of the day"); resolves with the message id. */
+  post(channelId: string, answer: PatternAnswer, options: PostOptions): Promise<{ messageId: string }>;
+  /** Whether the bot can post in the channel; if not, what a person must do about it. */
+  checkCanPost(channelId: string): Promise<CanPost>;
+}
+
+/**
+ * Why a post failed, as the engine needs to know it:
+ * - `retryable`: try again with backoff (HTTP 429 with `retryAfterMs`, 5xx, timeouts, network).
+ * - `permanent`: the channel cannot take posts; the subscription is disabled with `code` and the
+ *   message as the reason. Slack `channel_not_found`, `is_archived`, `not_in_channel`,
+ *   `account_inactive`, `invalid_auth`; Discord 10003 Unknown Channel, 50001 Missing Access,
+ *   50013 Missing Permissions.
+ */
+export class PostError extends Error {
+  readonly kind: 'retryable' | 'permanent';
+  readonly code: string;
+  readonly retryAfterMs: number | undefined;
+
+  constructor(
+    kind: 'retryable' | 'permanent',
+    code: string,
+    message: string,
+    options: { retryAfterMs?: number; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'PostError';
+    this.kind = kind;
+    this.code = code;
+    this.retryAfterMs = options.retryAfterMs;
+  }
+}
+
+/** Any error as a PostError: anything an adapter did not classify counts as retryable. */
+export function toPostError(error: unknown): PostError {
+  if (error instanceof PostError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new PostError('retryable', 'unknown', message, { cause: error });
+}
+
+/** The idempotency key of one delivery: the same in every process that might send it. */
+export function deliveryKey(platform: DailyPlatform, channelId: string, localDate: string): string {
+  return `daily:${platform}:${channelId}:${localDate}`;
+}
+
+/** Discord's `nonce` (at most 25 characters) for an idempotency key: deterministic, 25 characters. */
+export function discordNonce(idempotencyKey: string): string {
+  return createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 25);
+}

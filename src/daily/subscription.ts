@@ -1,0 +1,54 @@
+import type { DailyPlatform } from './poster.js';
+
+/** Every day of the week: bit 0 is Sunday … bit 6 is Saturday. */
+export const EVERY_DAY = 0b111_1111;
+
+export interface SubscriptionSchedule {
+  /** 24-hour `HH:MM`, local to `timeZone`. */
+  readonly time: string;
+  /** IANA zone name. */
+  readonly timeZone: string;
+  /** Bitmask of weekdays: bit 0 Sunday … bit 6 Saturday. */
+  readonly weekdays: number;
+}
+
+export interface SubscriptionInput extends SubscriptionSchedule {
+  readonly platform: DailyPlatform;
+  readonly channelId: string;
+  readonly workspaceId?: string | undefined;
+  readonly source: 'command' | 'config';
+  readonly createdBy?: string | undefined;
+}
+
+export interface Subscription extends SubscriptionInput {
+  readonly enabled: boolean;
+  readonly disabledReason?: string | undefined;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /**
+   * When the current schedule took effect (set on subscribing, re-enabling or changing the time,
+   * zone or days). A day's post is due only if its time is at or after this: a subscription made
+   * at 08:00 for 09:00 posts today, one made at 10:00 for 09:00 first posts tomorrow.
+   */
+  readonly activeSince: Date;
+}
+
+export type DeliveryStatus = 'claimed' | 'sent' | 'failed';
+
+export interface DeliveryRef {
+  readonly platform: DailyPlatform;
+  readonly channelId: string;
+  /** The subscription's local date, YYYY-MM-DD. */
+  readonly localDate: string;
+}
+
+export interface Delivery extends DeliveryRef {
+  readonly patternSlug: string;
+  readonly status: DeliveryStatus;
+  readonly claimOwner?: string | undefined;
+  readonly claimedAt: Date;
+  readonly attempts: number;
+  readonly sentAt?: Date | undefined;
+  readonly messageId?: string | undefined;
+  readonly lastError?: string | undefined;
+}

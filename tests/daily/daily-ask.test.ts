@@ -1,0 +1,183 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AskContext } from '../../src/ask.js';
+import type { Answer, NoticeAnswer } from '../../src/core/answer.js';
+import { localDate } from '../../src/core/pattern-of-the-day.js';
+import { createDailyAsk } from '../../src/daily/daily-ask.js';
+import { parseDailyCommand } from '../../src/daily/daily-command.js';
+import type { DailyStore } from '../../src/daily/store.js';
+import { realBot } from '../helpers/catalog.js';
+import { FakeClock, FakePoster, openTempStore } from './fakes.js';
+
+const bot = realBot();
+let temp: ReturnType<typeof openTempStore>;
+let store: DailyStore;
+let clock: FakeClock;
+let slack: FakePoster;
+let discord: FakePoster;
+let ask: ReturnType<typeof createDailyAsk>;
+
+beforeEach(() => {
+  temp = openTempStore();
+  store = temp.store;
+  clock = new FakeClock(new Date('2026-11-25T07:00:00Z')); // Wednesday, 08:00 in Berlin
+  slack = new FakePoster('slack');
+  discord = new FakePoster('discord');
+  ask = createDailyAsk({
+    bot,
+    store,
+    posters: [slack, discord],
+    defaultTimeZone: 'Europe/Berlin',
+    clock: clock.now,
+  });
+});
+afterEach(() => temp.cleanup());
+
+const inSlack: AskContext = { platform: 'slack', channelId: 'C1', userId: 'U1', workspaceId: 'T1' };
+const inDiscord: AskContext = { platform: 'discord', channelId: '1001', userId: '7', canManageChannel: true };
+
+function notice(answer: Answer): NoticeAnswer {
+  if (answer.kind !== 'notice') throw new Error(`expected a notice, got ${answer.kind}`);
+  return answer;
+}
+const text = (answer: Answer) => {
+  const n = notice(answer);
+  return `${n.tone}: ${n.title}\n${n.lines.join('\n')}`;
+};
+
+describe('daily on / off / status', () => {
+  it('subscribes with the defaults and says when the next post is', async () => {
+    const answer = notice(await ask('daily on', inSlack));
+    expect(answer.tone).toBe('success');
+    expect(answer.lines).toContain('Time: 09:00 (Europe/Berlin), every day.');
+    expect(answer.lines).toContain('Next post: Wed 2026-11-25 09:00 GMT+1.');
+    expect(store.getSubscription('slack', 'C1')).toMatchObject({
+      time: '09:00',
+      timeZone: 'Europe/Berlin',
+      weekdays: 0b111_1111,
+      enabled: true,
+      source: 'command',
+      createdBy: 'U1',
+      workspaceId: 'T1',
+    });
+  });
+
+  it('takes a time, a zone and days in any order', async () => {
+    await ask('daily on mon-fri 17:30 America/New_York', inDiscord);
+    expect(store.getSubscription('discord', '1001')).toMatchObject({
+      time: '17:30',
+      timeZone: 'America/New_York',
+      weekdays: 0b011_1110,
+    });
+    const status = text(await ask('/pattern daily', inDiscord));
+    expect(status).toContain('Time: 17:30 (America/New_York), weekdays (Mon–Fri).');
+    expect(status).toContain('Next post: Wed 2026-11-25 17:30 EST.');
+  });
+
+  it.each([
+    ['daily on 7:05 utc weekends', { time: '07:05', timeZone: 'UTC', weekdays: 0b100_0001 }],
+    [
+      'DAILY ON 23:59 Asia/Kolkata mon,wed,fri',
+      { time: '23:59', timeZone: 'Asia/Kolkata', weekdays: 0b010_1010 },
+    ],
+    ['daily on europe/berlin mon, wed', { time: '09:00', timeZone: 'Europe/Berlin', weekdays: 0b000_1010 }],
+    ['daily on 00:00', { time: '00:00', timeZone: 'Europe/Berlin', weekdays: 0b111_1111 }],
+  ])('reads %s', async (command, expected) => {
+    expect(notice(await ask(command, inSlack)).tone).toBe('success');
+    expect(store.getSubscription('slack', 'C1')).toMatchObject(expected);
+  });
+
+  it('keeps the channel’s settings for what a new `daily on` leaves out', async () => {
+    await ask('daily on 08:15 America/New_York weekdays', inSlack);
+    await ask('daily off', inSlack);
+    await ask('daily on 10:00', inSlack);
+    expect(store.getSubscription('slack', 'C1')).toMatchObject({
+      time: '10:00',
+      timeZone: 'America/New_York',
+      weekdays: 0b011_1110,
+      enabled: true,
+    });
+  });
+
+  it('turns off, and says so in the status', async () => {
+    await ask('daily on', inSlack);
+    expect(notice(await ask('daily off', inSlack)).tone).toBe('success');
+    expect(store.getSubscription('slack', 'C1')?.enabled).toBe(false);
+    expect(text(await ask('daily', inSlack))).toMatch(
+      /off in this channel\nWhy: turned off with "daily off" by user U1/,
+    );
+    expect(text(await ask('daily off', inSlack))).toMatch(/already off/);
+  });
+
+  it('tells an unsubscribed channel how to subscribe', async () => {
+    const status = text(await ask('daily', inSlack));
+    expect(status).toContain('No daily pattern in this channel');
+    expect(status).toContain('daily on');
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    ['daily on 25:00', '"25:00" is not a 24-hour time'],
+    ['daily on 9am', '"9am" is not a 24-hour time'],
+    ['daily on 09:60', '"09:60" is not a 24-hour time'],
+    ['daily on Mars/Olympus', '"Mars/Olympus" is not a time zone or days I know'],
+    ['daily on 09:00 CEST+1', '"CEST+1" is not a time zone'],
+    ['daily on 09:00 10:00', 'Two times given'],
+    ['daily 09:00', '"daily 09:00"'],
+  ])('%s → an error listing the accepted forms', async (command, problem) => {
+    const answer = notice(await ask(command, inSlack));
+    expect(answer.tone).toBe('error');
+    expect(answer.lines.join('\n')).toContain(problem);
+    expect(answer.lines.join('\n')).toContain('24-hour `HH:MM`');
+    expect(answer.lines.join('\n')).toContain('`Europe/Berlin`, `America/New_York`');
+    expect(store.getSubscription('slack', 'C1')).toBeUndefined();
+  });
+
+  it('refuses someone who may not manage the channel, but shows them the status', async () => {
+    const member = { ...inDiscord, canManageChannel: false };
+    const answer = notice(await ask('daily on', member));
+    expect(answer.tone).toBe('error');
+    expect(answer.lines[0]).toContain('Manage Channels');
+    expect(store.getSubscription('discord', '1001')).toBeUndefined();
+    await ask('daily on', inDiscord);
+    expect(notice(await ask('daily off', member)).tone).toBe('error');
+    expect(store.getSubscription('discord', '1001')?.enabled).toBe(true);
+    expect(notice(await ask('daily', member)).tone).toBe('info');
+  });
+
+  it('refuses a channel the bot cannot post in, with the fix', async () => {
+    slack.refuse('C1', 'Invite me first: /invite @pattern-bot');
+    const answer = notice(await ask('daily on', inSlack));
+    expect(answer).toMatchObject({ tone: 'error', lines: ['Invite me first: /invite @pattern-bot'] });
+    expect(store.getSubscription('slack', 'C1')).toBeUndefined();
+  });
+
+  it('explains that the console has no channel', async () => {
+    expect(text(await ask('daily on', { platform: 'console' }))).toContain('for channels');
+  });
+});
+
+describe('everything else', () => {
+  it('goes to the core', async () => {
+    const answer = await ask('saga', inSlack);
+    expect(answer.kind === 'pattern' && answer.pattern.slug).toBe('saga-pattern');
+  });
+
+  it('answers `today` in the channel’s zone when it is subscribed, else in the default zone', async () => {
+    clock.set('2026-11-25T23:30:00Z'); // the 26th in Berlin, still the 25th in New York
+    await ask('daily on America/New_York', inSlack);
+    const subscribed = await ask('today', inSlack);
+    const other = await ask('today', { ...inSlack, channelId: 'C2' });
+    expect(subscribed.kind === 'pattern' && subscribed.date).toBe('2026-11-25');
+    expect(other.kind === 'pattern' && other.date).toBe(localDate(clock.now(), 'Europe/Berlin'));
+    expect(other.kind === 'pattern' && other.date).toBe('2026-11-26');
+  });
+});
+
+describe('parseDailyCommand', () => {
+  it('leaves texts that are not daily commands alone', () => {
+    expect(parseDailyCommand('saga')).toBeUndefined();
+    expect(parseDailyCommand('dailyish')).toBeUndefined();
+    expect(parseDailyCommand('today')).toBeUndefined();
+  });
+});
