@@ -170,8 +170,8 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
   };
 }
 
-/** Loads `.env` (without overriding the real environment) and validates the result. */
+/** Loads `.env` (or the file ENV_FILE names) without overriding the real environment, and validates the result. */
 export function loadConfig(): Config {
-  loadDotenv({ quiet: true });
+  loadDotenv({ quiet: true, path: process.env.ENV_FILE ?? '.env' });
   return parseConfig(process.env);
 }

@@ -36,6 +36,12 @@ export const COMMANDS = [
   },
   { name: 'random', usage: 'random', summary: 'A pattern picked at random.', examples: ['random'] },
   { name: 'today', usage: 'today', summary: 'The pattern of the day.', examples: ['today'] },
+  {
+    name: 'daily',
+    usage: 'daily [on [HH:MM] [time zone] [days] | off]',
+    summary: 'Post the pattern of the day in this channel (status, on, off). Default 09:00 every day.',
+    examples: ['daily on 09:30 Europe/Berlin weekdays', 'daily off', 'daily'],
+  },
   { name: 'help', usage: 'help', summary: 'This help.', examples: ['help'] },
 ] as const satisfies readonly Command[];
 

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, isTimeZone, parseConfig } from '../../src/config.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('parseConfig', () => {
+  it('defaults everything when nothing is set: no platform, console chat', () => {
+    expect(parseConfig({})).toEqual({
+      patternsFile: 'data/patterns.tsv',
+      logLevel: 'info',
+      port: 3000,
+      host: '0.0.0.0',
+      databasePath: 'data/bot.db',
+      dailyDefaultTimeZone: 'UTC',
+      dailySlackAdminsOnly: false,
+    });
+  });
+
+  it('treats empty and blank values as unset', () => {
+    expect(
+      parseConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '  ', PORT: '', PATTERNS_FILE: '' }),
+    ).toMatchObject({ port: 3000, patternsFile: 'data/patterns.tsv' });
+    expect(parseConfig({ SLACK_BOT_TOKEN: '' }).slack).toBeUndefined();
+  });
+
+  it('turns Slack on in Socket Mode with a bot and an app token', () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack).toEqual({
+      botToken: 'xoxb-1',
+      appToken: 'xapp-1',
+    });
+  });
+
+  it('turns Slack on in HTTP mode with a bot token and a signing secret', () => {
+    expect(
+      parseConfig({
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      }).slack,
+    ).toEqual({
+      botToken: 'xoxb-1',
+      signingSecret: 's',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
+  });
+
+  it('names what a half-configured platform is missing', () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      expect.stringContaining('Slack is half configured: SLACK_SIGNING_SECRET is missing'),
+    ]);
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual([
+      expect.stringContaining('Slack is half configured: SLACK_BOT_TOKEN is missing'),
+    ]);
+    expect(problemsOf({ DISCORD_TOKEN: 't' })).toEqual([
+      'Discord is half configured: DISCORD_APPLICATION_ID is missing',
+    ]);
+    expect(problemsOf({ DISCORD_APPLICATION_ID: '123456789012345678' })).toEqual([
+      'Discord is half configured: DISCORD_TOKEN is missing',
+    ]);
+  });
+
+  it('names every bad variable at once', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      SLACK_BOT_TOKEN: 'xoxp-user',
+      DISCORD_APPLICATION_ID: 'abc',
+      DAILY_DEFAULT_TZ: 'Mars/Olympus',
+      SLACK_API_URL: 'not a url',
+    });
+    const named = problems.map((p) => p.split(':')[0]).sort();
+    expect(named).toEqual([
+      'DAILY_DEFAULT_TZ',
+      'DISCORD_APPLICATION_ID',
+      'LOG_LEVEL',
+      'PORT',
+      'SLACK_API_URL',
+      'SLACK_BOT_TOKEN',
+    ]);
+  });
+
+  it('turns Discord on with a token and an application ID', () => {
+    expect(
+      parseConfig({
+        DISCORD_TOKEN: 't',
+        DISCORD_APPLICATION_ID: '123456789012345678',
+        DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      }).discord,
+    ).toEqual({
+      token: 't',
+      applicationId: '123456789012345678',
+      apiUrl: 'http://127.0.0.1:9/api',
+    });
+  });
+});
+
+describe('isTimeZone', () => {
+  it.each(['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata'])('accepts %s', (zone) =>
+    expect(isTimeZone(zone)).toBe(true),
+  );
+  it.each(['Mars/Olympus', 'GMT+25', ''])('rejects %j', (zone) => expect(isTimeZone(zone)).toBe(false));
+});
