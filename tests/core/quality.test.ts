@@ -8,7 +8,20 @@ describe('answer quality on the benchmark query set', () => {
   it('has at least 80 queries across every group', () => {
     expect(queries.length).toBeGreaterThanOrEqual(80);
     expect(new Set(queries.map((q) => q.group))).toEqual(
-      new Set(['name', 'slug', 'code', 'typo', 'abbreviation', 'synonym', 'question', 'description', 'compare', 'category', 'command', 'nonsense']),
+      new Set([
+        'name',
+        'slug',
+        'code',
+        'typo',
+        'abbreviation',
+        'synonym',
+        'question',
+        'description',
+        'compare',
+        'category',
+        'command',
+        'nonsense',
+      ]),
     );
   });
 
