@@ -40,7 +40,8 @@ export function autocompleteChoices(bot: Bot, typed: string): Choice[] {
 
   const exact = COMMANDS.find((command) => command.name === lower && command.name !== 'lookup');
   if (exact) choices.push(choice(`${exact.usage}: ${exact.summary}`, exact.name));
-  const patterns = text === '' ? bot.patterns : bot.search(text, L.autocompleteChoices).map((hit) => hit.pattern);
+  const patterns =
+    text === '' ? bot.patterns : bot.search(text, L.autocompleteChoices).map((hit) => hit.pattern);
   choices.push(...patterns.map(patternChoice));
   for (const command of COMMANDS) {
     if (command.name === 'lookup') continue;

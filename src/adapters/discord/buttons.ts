@@ -38,7 +38,10 @@ export function buttonRows(buttons: readonly PatternButton[]): ButtonRow[] {
   }
   const rows: ButtonRow[] = [];
   for (let start = 0; start < components.length; start += L.buttonsPerRow) {
-    rows.push({ type: ComponentType.ActionRow, components: components.slice(start, start + L.buttonsPerRow) });
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: components.slice(start, start + L.buttonsPerRow),
+    });
   }
   return rows;
 }

@@ -45,4 +45,6 @@ export const PATTERN_COMMAND = {
 } as const satisfies RESTPostAPIApplicationCommandsJSONBody;
 
 /** Everything `discord:register` puts. */
-export const DISCORD_COMMANDS = [PATTERN_COMMAND] as const satisfies readonly RESTPostAPIApplicationCommandsJSONBody[];
+export const DISCORD_COMMANDS = [
+  PATTERN_COMMAND,
+] as const satisfies readonly RESTPostAPIApplicationCommandsJSONBody[];

@@ -26,6 +26,8 @@ export interface DiscordRenderOptions {
   readonly forUserId?: string;
   /** Adds a Share button that posts the pattern to the channel (on a privately shown pattern). */
   readonly share?: boolean;
+  /** Says who shared the answer ("Shared by @user"), without pinging them. */
+  readonly sharedBy?: string;
 }
 
 const SHOWN_ALIASES = 8;
@@ -71,11 +73,21 @@ function groupField(group: CategoryGroup): APIEmbedField {
   return { name: group.category, value: group.patterns.map(patternLine).join('\n') };
 }
 
-function render(answer: Answer, options: DiscordRenderOptions): { embeds: APIEmbed[]; buttons: PatternButton[] } {
+function render(
+  answer: Answer,
+  options: DiscordRenderOptions,
+): { embeds: APIEmbed[]; buttons: PatternButton[] } {
   switch (answer.kind) {
     case 'pattern': {
       const share: PatternButton[] = options.share
-        ? [{ pattern: answer.pattern, action: 'share', style: ButtonStyle.Success, label: 'Share in channel' }]
+        ? [
+            {
+              pattern: answer.pattern,
+              action: 'share',
+              style: ButtonStyle.Success,
+              label: 'Share in channel',
+            },
+          ]
         : [];
       return {
         embeds: [patternEmbed(answer)],
@@ -184,8 +196,12 @@ function render(answer: Answer, options: DiscordRenderOptions): { embeds: APIEmb
  */
 export function answerToDiscord(answer: Answer, options: DiscordRenderOptions = {}): DiscordMessage {
   const { embeds, buttons } = render(answer, options);
+  const content = [
+    ...(options.forUserId ? [`For <@${options.forUserId}>`] : []),
+    ...(options.sharedBy ? [`Shared by <@${options.sharedBy}>`] : []),
+  ].join(' · ');
   return {
-    ...(options.forUserId ? { content: `For <@${options.forUserId}>` } : {}),
+    ...(content ? { content } : {}),
     embeds: fitEmbeds(embeds),
     components: buttonRows(buttons),
     allowed_mentions: { parse: [], ...(options.forUserId ? { users: [options.forUserId] } : {}) },
