@@ -135,6 +135,8 @@ export function message(fake: FakeDiscord, options: MessageOptions): string {
   fake.dispatch('MESSAGE_CREATE', {
     id,
     channel_id: channelId,
+    // Discord sends the channel type; discord.js needs it to build an uncached DM channel.
+    channel_type: options.dm ? 1 : 0,
     ...(options.dm
       ? {}
       : {
