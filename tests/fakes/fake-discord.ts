@@ -243,7 +243,7 @@ export class FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://fake');
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
-      path: url.pathname,
+      path: decodeURIComponent(url.pathname),
       query: url.searchParams,
       headers: req.headers,
       body: text ? JSON.parse(text) : undefined,

@@ -105,6 +105,7 @@ export function registerDiscordListeners(client: Client, deps: HandlerDeps): voi
   );
   client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
+  // Rate limits and REST errors: discord.js's queue waits and retries; we log the route, never the URL (it may hold a token).
   client.rest.on('rateLimited', (info) =>
     logger.warn(
       {
@@ -117,4 +118,15 @@ export function registerDiscordListeners(client: Client, deps: HandlerDeps): voi
       'rate limited',
     ),
   );
+  client.rest.on('response', (request, response) => {
+    if (response.status === 429) {
+      const retryAfter = response.headers.get('retry-after');
+      logger.warn({ route: request.route, method: request.method, retryAfter, status: 429 }, 'rate limited');
+    } else if (response.status >= 500) {
+      logger.warn(
+        { route: request.route, method: request.method, status: response.status, retries: request.retries },
+        'REST server error',
+      );
+    }
+  });
 }
