@@ -123,7 +123,7 @@ describe('REST errors', () => {
     const path = `/api/v10/interactions/${i.id}/${i.token}/callback`;
     const calls = () => h?.fake.requests.filter((r) => r.path === path) ?? [];
     await expect.poll(() => calls().length, { timeout: 5000 }).toBe(2);
-    expect((calls()[1]?.body as Body).data?.embeds?.[0]?.title).toBe('Outbox Pattern');
+    expect((calls()[1]?.body as Body | undefined)?.data?.embeds?.[0]?.title).toBe('Outbox Pattern');
     expect(h.logs.find((l) => l.msg === 'rate limited')).toMatchObject({ method: 'POST' });
     expect(h.logs.find((l) => l.msg === 'interaction failed')).toBeUndefined();
   });
