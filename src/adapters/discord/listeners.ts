@@ -70,8 +70,14 @@ export function registerDiscordListeners(client: Client, deps: HandlerDeps): voi
   client.on(Events.InteractionCreate, (interaction) => {
     const started = performance.now();
     routeInteraction(interaction, deps).then(
-      () =>
-        logger.debug({ ...interactionContext(interaction), ms: performance.now() - started }, 'interaction'),
+      () => {
+        if (logger.isLevelEnabled('debug')) {
+          logger.debug(
+            { ...interactionContext(interaction), ms: performance.now() - started },
+            'interaction',
+          );
+        }
+      },
       async (error: unknown) => {
         logger.error({ ...interactionContext(interaction), err: errorContext(error) }, 'interaction failed');
         await failInteraction(interaction, deps);
