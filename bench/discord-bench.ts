@@ -8,6 +8,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { autocomplete, type Dispatched, slashCommand } from '../tests/fakes/discord-payloads.js';
 import { APPLICATION_ID, BOT_TOKEN, FakeDiscord } from '../tests/fakes/fake-discord.js';
@@ -99,7 +100,10 @@ async function main(): Promise<void> {
   await bareFake.close();
 
   const fmt = (ms: number) => ms.toFixed(2).padStart(7);
-  console.log(`discord bench: N=${N} per kind per client (after ${WARMUP} warm-up), node ${process.version}`);
+  console.log(
+    `discord bench: N=${N} per kind per client (after ${WARMUP} warm-up), node ${process.version}, ` +
+      `${availableParallelism()} CPUs, load average ${loadavg()[0]?.toFixed(1)}`,
+  );
   console.log('interaction → callback latency, ms   p50      p90      p99      max');
   let ok = true;
   for (const [kind, { ours: a, bare: b }] of Object.entries(results)) {
@@ -114,7 +118,14 @@ async function main(): Promise<void> {
       `  ${''.padEnd(13)} ratio p50 ${(x.p50 / y.p50).toFixed(2)}, p99 ${ratio.toFixed(2)} (target ≤ ${TARGETS.ratio})`,
     );
     if (ratio > TARGETS.ratio) ok = false;
-    if (kind === 'autocomplete' && x.p99 > TARGETS.autocompleteP99Ms) ok = false;
+    if (kind === 'autocomplete' && x.p99 > TARGETS.autocompleteP99Ms) {
+      ok = false;
+      const floor =
+        y.p99 > TARGETS.autocompleteP99Ms
+          ? "; the bare client misses it too (this machine's noise floor)"
+          : '';
+      console.log(`  ${''.padEnd(13)} autocomplete p99 above ${TARGETS.autocompleteP99Ms} ms${floor}`);
+    }
   }
   for (const report of reports) {
     console.log(
