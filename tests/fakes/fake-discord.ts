@@ -123,15 +123,6 @@ export class FakeDiscord {
     });
   }
 
-  /** Requests made to an interaction's callback and its webhook (follow-ups, edits), in order. */
-  interactionRequests(id: string, token: string): RecordedRequest[] {
-    return this.requests.filter(
-      (r) =>
-        r.path === `/api/v10/interactions/${id}/${token}/callback` ||
-        r.path.includes(`/webhooks/${APPLICATION_ID}/${token}`),
-    );
-  }
-
   callback(id: string, token: string, timeoutMs?: number): Promise<RecordedRequest> {
     return this.waitForRequest((r) => r.path === `/api/v10/interactions/${id}/${token}/callback`, timeoutMs);
   }

@@ -29,8 +29,16 @@ export interface DiscordServiceOptions {
 
 export interface DiscordService extends Service {
   readonly client: Client;
-  /** Posts an answer card to a channel (the pattern of the day); REST errors propagate. */
-  sendAnswer(channelId: string, answer: Answer, options?: { readonly nonce?: string }): Promise<void>;
+  /**
+   * Posts an answer card to a channel (the pattern of the day) and resolves with the message ID.
+   * With a nonce, Discord's `enforce_nonce` turns a resend within a few minutes into the same message.
+   * REST errors propagate (a `DiscordAPIError` with `status` and `code`, e.g. 50001 Missing Access).
+   */
+  sendAnswer(
+    channelId: string,
+    answer: Answer,
+    options?: { readonly nonce?: string },
+  ): Promise<{ messageId: string }>;
 }
 
 export function createDiscordClient(config: DiscordConfig): Client {
@@ -80,9 +88,10 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
       return { ok: false, state: (Status[status] ?? 'unknown').toLowerCase() };
     },
     async sendAnswer(channelId, answer, { nonce } = {}) {
-      await client.rest.post(Routes.channelMessages(channelId), {
+      const message = (await client.rest.post(Routes.channelMessages(channelId), {
         body: { ...answerToDiscord(answer), ...(nonce ? { nonce, enforce_nonce: true } : {}) },
-      });
+      })) as { id: string };
+      return { messageId: message.id };
     },
   };
 }

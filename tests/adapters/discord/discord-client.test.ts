@@ -177,9 +177,10 @@ describe('buttons', () => {
 
 describe('sendAnswer (pattern of the day)', () => {
   it('posts the card to the channel with the nonce enforced', async () => {
-    await h.service.sendAnswer('300000000000000042', realBot().todayAnswer('2025-03-14'), {
+    const sent = await h.service.sendAnswer('300000000000000042', realBot().todayAnswer('2025-03-14'), {
       nonce: 'daily-2025-03-14',
     });
+    expect(sent.messageId).toMatch(/^\d+$/);
     const post = await h.fake.waitForRequest(
       (r) => r.method === 'POST' && r.path === '/api/v10/channels/300000000000000042/messages',
     );
