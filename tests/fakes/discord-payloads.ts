@@ -67,6 +67,20 @@ export interface SlashOptions {
   readonly user?: FakeUser;
   readonly from?: FakeUser;
   readonly permissions?: string;
+  /** Used in a DM with the bot: no guild, no member, a `user`. */
+  readonly dm?: boolean;
+}
+
+function dmBase(fake: FakeDiscord, from: FakeUser): Json & Dispatched {
+  const { guild_id: _guild, member: _member, guild_locale: _locale, ...base } = interactionBase(fake, from);
+  return {
+    ...base,
+    channel_id: DM_CHANNEL_ID,
+    channel: { id: DM_CHANNEL_ID, type: 1, recipients: [from] },
+    user: from,
+    authorizing_integration_owners: { '0': GUILD_ID },
+    context: 1,
+  };
 }
 
 export function slashCommand(fake: FakeDiscord, options: SlashOptions): Dispatched {
@@ -74,7 +88,9 @@ export function slashCommand(fake: FakeDiscord, options: SlashOptions): Dispatch
   if (options.private !== undefined) opts.push({ name: 'private', type: 5, value: options.private });
   if (options.user) opts.push({ name: 'user', type: 6, value: options.user.id });
   return send(fake, {
-    ...interactionBase(fake, options.from ?? ALICE, options.permissions),
+    ...(options.dm
+      ? dmBase(fake, options.from ?? ALICE)
+      : interactionBase(fake, options.from ?? ALICE, options.permissions)),
     type: 2,
     data: {
       id: COMMAND_ID,

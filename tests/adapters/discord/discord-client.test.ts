@@ -113,6 +113,19 @@ describe('/pattern', () => {
     expectWithinDiscordLimits(callback.data ?? {});
   });
 
+  it('works in a DM with the bot (no guild, no member)', async () => {
+    asked = [];
+    const i = slashCommand(h.fake, { query: 'sharding', dm: true });
+    const callback = body(await h.fake.callback(i.id, i.token));
+    expect(callback.data?.embeds?.[0]?.title).toBe('Sharding Pattern');
+    expect(asked[0]?.context).toEqual({
+      platform: 'discord',
+      channelId: '300000000000000009',
+      userId: '100000000000000001',
+      canManageChannel: false,
+    });
+  });
+
   it('help, list and not-found answer with their embeds', async () => {
     for (const [query, title] of [
       ['help', '/pattern <query>'],
