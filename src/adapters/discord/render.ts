@@ -5,13 +5,14 @@ import {
   ButtonStyle,
   escapeMarkdown,
 } from 'discord.js';
-import { type Answer, assertNever, type CategoryGroup, type PatternAnswer } from '../../core/answer.js';
+import { type Answer, assertNever, type CategoryGroup } from '../../core/answer.js';
 import { NONE_REASON_TEXT } from '../../core/answer-to-text.js';
 import { COMMAND_NAME } from '../../core/commands.js';
 import type { Pattern } from '../../core/pattern.js';
 import { type ButtonRow, buttonRows, type PatternButton, showButtons } from './buttons.js';
 import { categoryColor, NEUTRAL_COLOR, TONE_COLORS } from './colors.js';
 import { fitEmbeds } from './fit-embeds.js';
+import { patternEmbed } from './pattern-embed.js';
 
 /** A message body in Discord's API form: what a channel post or an interaction reply carries. */
 export interface DiscordMessage {
@@ -30,8 +31,6 @@ export interface DiscordRenderOptions {
   readonly sharedBy?: string;
 }
 
-const SHOWN_ALIASES = 8;
-
 /** User text inside our markdown: no formatting, and no @everyone / @here even as text. */
 export function escapeUserText(text: string): string {
   return escapeMarkdown(text).replace(/@(everyone|here)/gi, '@\u200b$1');
@@ -39,35 +38,6 @@ export function escapeUserText(text: string): string {
 
 const code = (pattern: Pattern) => `\`${pattern.code}\``;
 const patternLine = (pattern: Pattern) => `${code(pattern)} ${pattern.name}`;
-
-function patternEmbed(answer: PatternAnswer): APIEmbed {
-  const { pattern } = answer;
-  const fields: APIEmbedField[] = [
-    { name: 'Category', value: pattern.category, inline: true },
-    { name: 'Code', value: pattern.code, inline: true },
-  ];
-  if (pattern.aliases.length > 0) {
-    const shown = pattern.aliases.slice(0, SHOWN_ALIASES).join(', ');
-    const more = pattern.aliases.length > SHOWN_ALIASES ? ', …' : '';
-    fields.push({ name: 'Also known as', value: `${shown}${more}` });
-  }
-  if (answer.related.length > 0) {
-    fields.push({ name: 'Related', value: answer.related.map((p) => p.name).join(', ') });
-  }
-  if (answer.alternatives.length > 0) {
-    fields.push({ name: 'Did you mean', value: answer.alternatives.map((p) => p.name).join(', ') });
-  }
-  return {
-    ...(answer.source === 'today'
-      ? { author: { name: `Pattern of the day${answer.date ? ` · ${answer.date}` : ''}` } }
-      : {}),
-    title: pattern.name,
-    description: pattern.description,
-    color: categoryColor(pattern.category),
-    fields,
-    footer: { text: `/${COMMAND_NAME} ${pattern.slug}` },
-  };
-}
 
 function groupField(group: CategoryGroup): APIEmbedField {
   return { name: group.category, value: group.patterns.map(patternLine).join('\n') };

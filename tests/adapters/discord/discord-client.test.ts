@@ -4,8 +4,8 @@ import { createAsk } from '../../../src/ask.js';
 import { autocomplete, button, MANAGER_PERMISSIONS, slashCommand } from '../../fakes/discord-payloads.js';
 import { APPLICATION_ID, BOB, BOT_TOKEN, type RecordedRequest } from '../../fakes/fake-discord.js';
 import { realBot } from '../../helpers/catalog.js';
+import { expectWithinDiscordLimits } from './expect-within-limits.js';
 import { type Harness, startHarness } from './harness.js';
-import { expectWithinDiscordLimits } from './limits.js';
 
 interface Callback {
   type: number;

@@ -8,8 +8,8 @@ import {
   DM_CHANNEL_ID,
   type RecordedRequest,
 } from '../../fakes/fake-discord.js';
+import { expectWithinDiscordLimits } from './expect-within-limits.js';
 import { type Harness, startHarness } from './harness.js';
-import { expectWithinDiscordLimits } from './limits.js';
 
 interface Posted {
   content?: string;

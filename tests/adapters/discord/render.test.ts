@@ -4,7 +4,7 @@ import { answerToDiscord } from '../../../src/adapters/discord/render.js';
 import type { Answer, PatternAnswer } from '../../../src/core/answer.js';
 import type { Pattern } from '../../../src/core/pattern.js';
 import { realBot } from '../../helpers/catalog.js';
-import { expectWithinDiscordLimits } from './limits.js';
+import { expectWithinDiscordLimits } from './expect-within-limits.js';
 
 const bot = realBot();
 const card = (slug: string): PatternAnswer => {
