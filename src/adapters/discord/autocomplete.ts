@@ -6,8 +6,10 @@ import { DISCORD_LIMITS as L, truncate } from './limits.js';
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
 
-/** Commands that take words after them: what is typed after them is offered back as typed. */
-const TAKES_ARGUMENTS = new Set<string>(['compare', 'category']);
+/** Commands that take words after them (`compare a b`, `category data`...): offered back as typed. */
+const TAKES_ARGUMENTS = new Set<string>(
+  COMMANDS.filter((command) => command.usage.startsWith(`${command.name} `)).map((command) => command.name),
+);
 
 function choice(name: string, value: string): Choice {
   return { name: truncate(name, L.choiceName), value: value.slice(0, L.choiceValue) };

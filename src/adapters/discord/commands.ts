@@ -23,7 +23,9 @@ export const PATTERN_COMMAND = {
       type: ApplicationCommandOptionType.String,
       name: QUERY_OPTION,
       description: truncate(
-        `Pattern or command: ${COMMANDS.map((command) => command.examples[0]).join(', ')}`,
+        `A pattern (e.g. ${COMMANDS[0].examples[0]}) or: ${COMMANDS.slice(1)
+          .map((command) => command.name)
+          .join(', ')}`,
         OPTION_DESCRIPTION_MAX,
       ),
       required: true,

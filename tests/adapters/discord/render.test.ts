@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseButtonId } from '../../../src/adapters/discord/custom-id.js';
 import { answerToDiscord } from '../../../src/adapters/discord/render.js';
 import type { Answer, PatternAnswer } from '../../../src/core/answer.js';
+import { COMMANDS } from '../../../src/core/commands.js';
 import type { Pattern } from '../../../src/core/pattern.js';
 import { realBot } from '../../helpers/catalog.js';
 import { expectWithinDiscordLimits } from './expect-within-limits.js';
@@ -213,7 +214,7 @@ describe('answerToDiscord, one exact message per answer kind', () => {
       name: 'compare <pattern> <pattern>',
       value: 'Put two patterns side by side.\n`compare cqrs event sourcing` · `event-driven vs soa`',
     });
-    expect(message.embeds[0]?.fields).toHaveLength(7);
+    expect(message.embeds[0]?.fields).toHaveLength(COMMANDS.length);
     expect(message.components).toEqual([]);
   });
 
