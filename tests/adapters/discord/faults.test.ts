@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { createDiscordService } from '../../../src/adapters/discord/discord-client.js';
 import { FAILURE_ANSWER } from '../../../src/adapters/discord/reply-options.js';
 import type { Ask } from '../../../src/ask.js';
 import { createAsk } from '../../../src/ask.js';
+import { createLogger } from '../../../src/logger.js';
 import { autocomplete, mentionOf, message, slashCommand } from '../../fakes/discord-payloads.js';
-import { APPLICATION_ID, BOT_TOKEN, BOT_USER } from '../../fakes/fake-discord.js';
+import { APPLICATION_ID, BOT_TOKEN, BOT_USER, FakeDiscord } from '../../fakes/fake-discord.js';
 import { realBot } from '../../helpers/catalog.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -126,6 +128,34 @@ describe('REST errors', () => {
     expect((calls()[1]?.body as Body | undefined)?.data?.embeds?.[0]?.title).toBe('Outbox Pattern');
     expect(h.logs.find((l) => l.msg === 'rate limited')).toMatchObject({ method: 'POST' });
     expect(h.logs.find((l) => l.msg === 'interaction failed')).toBeUndefined();
+  });
+});
+
+describe('a token Discord rejects', () => {
+  it('fails start with discord.js TokenInvalid, without the token in the error', async () => {
+    const fake = await FakeDiscord.start();
+    fake.fault((r) => r.path === '/api/v10/gateway/bot', {
+      status: 401,
+      body: { message: '401: Unauthorized', code: 0 },
+    });
+    const service = createDiscordService({
+      config: { token: BOT_TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
+      ask: realAsk,
+      bot: realBot(),
+      logger: createLogger('silent'),
+    });
+    try {
+      const failure = await service.start().then(
+        () => undefined,
+        (error: unknown) => error as Error,
+      );
+      expect(failure?.name).toMatch(/TokenInvalid/);
+      expect(String(failure?.message)).not.toContain(BOT_TOKEN);
+      expect(service.health().ok).toBe(false);
+    } finally {
+      await service.stop();
+      await fake.close();
+    }
   });
 });
 
