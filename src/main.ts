@@ -1,4 +1,6 @@
 import { runConsoleChat } from './adapters/console/console-chat.js';
+import { createDiscordService } from './adapters/discord/discord-client.js';
+import { createAsk } from './ask.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Bot, createBot } from './core/bot.js';
@@ -14,8 +16,18 @@ export const NO_PLATFORM_MESSAGE =
   '(or SLACK_SIGNING_SECRET), and/or DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).';
 
 /** The platform adapters and the scheduler that this config turns on, in start order. */
-export function createServices(_config: Config, _bot: Bot, _logger: Logger): Service[] {
+export function createServices(config: Config, bot: Bot, logger: Logger): Service[] {
   const services: Service[] = [];
+  if (config.discord) {
+    services.push(
+      createDiscordService({
+        config: config.discord,
+        ask: createAsk(bot, config.dailyDefaultTimeZone),
+        bot,
+        logger,
+      }),
+    );
+  }
   return services;
 }
 

@@ -1,0 +1,60 @@
+/**
+ * One side of `bench:discord`, run in its own process so that its memory and pauses are its own:
+ * `pattern-bot` (the real adapter) or `bare` (a discord.js client that replies with a fixed string).
+ * Connects to the fake Discord at argv[3], says `ready` over IPC, and on `stop` reports its peak RSS.
+ * `bench:discord` compiles it with tsc and runs it with plain node, as production runs `dist/`.
+ */
+import { Writable } from 'node:stream';
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { createDiscordService } from '../src/adapters/discord/discord-client.js';
+import { createAsk } from '../src/ask.js';
+import { loadCatalogFile } from '../src/catalog-file.js';
+import { createBot } from '../src/core/bot.js';
+import { createLogger } from '../src/logger.js';
+
+export interface ClientReport {
+  readonly mode: string;
+  readonly maxRssMb: number;
+  readonly startRssMb: number;
+}
+
+const [mode = 'bare', apiUrl = '', token = '', applicationId = '', catalogFile = ''] = process.argv.slice(2);
+
+async function startPatternBot(): Promise<() => Promise<void>> {
+  const bot = createBot(loadCatalogFile(catalogFile));
+  const service = createDiscordService({
+    config: { token, applicationId, apiUrl },
+    ask: createAsk(bot),
+    bot,
+    logger: createLogger('info', new Writable({ write: (_chunk, _encoding, done) => done() })),
+  });
+  await service.start();
+  return () => service.stop();
+}
+
+async function startBare(): Promise<() => Promise<void>> {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: { parse: [] },
+    rest: { api: apiUrl },
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (interaction.isAutocomplete())
+      void interaction.respond([{ name: 'fixed', value: 'fixed' }]).catch(() => {});
+    else if (interaction.isChatInputCommand()) void interaction.reply('fixed').catch(() => {});
+  });
+  const ready = new Promise((resolve) => client.once(Events.ClientReady, resolve));
+  await client.login(token);
+  await ready;
+  return () => client.destroy();
+}
+
+const stop = await (mode === 'pattern-bot' ? startPatternBot() : startBare());
+const startRssMb = process.memoryUsage.rss() / 1048576;
+process.send?.('ready');
+process.on('message', async (message) => {
+  if (message !== 'stop') return;
+  const report: ClientReport = { mode, maxRssMb: process.resourceUsage().maxRSS / 1024, startRssMb };
+  await stop();
+  process.send?.(report, () => process.exit(0));
+});

@@ -1,0 +1,138 @@
+import {
+  type BaseInteraction,
+  type Client,
+  Events,
+  type Interaction,
+  type Message,
+  MessageFlags,
+} from 'discord.js';
+import { autocompleteChoices } from './autocomplete.js';
+import { errorContext } from './error-context.js';
+import { handleButton } from './handle-button.js';
+import { handleCommand } from './handle-command.js';
+import { handleMention } from './handle-mention.js';
+import type { HandlerDeps } from './handler-deps.js';
+import { FAILURE_MESSAGE, toReplyOptions } from './reply-options.js';
+
+function interactionContext(interaction: BaseInteraction): Record<string, unknown> {
+  return {
+    interactionId: interaction.id,
+    type: interaction.type,
+    ...(interaction.isCommand() || interaction.isAutocomplete() ? { command: interaction.commandName } : {}),
+    ...(interaction.isButton() ? { customId: interaction.customId } : {}),
+    guildId: interaction.guildId,
+    channelId: interaction.channelId,
+    userId: interaction.user.id,
+  };
+}
+
+async function routeInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    await interaction.respond(autocompleteChoices(deps.bot, String(interaction.options.getFocused())));
+  } else if (interaction.isChatInputCommand()) {
+    await handleCommand(interaction, deps);
+  } else if (interaction.isButton()) {
+    await handleButton(interaction, deps);
+  }
+}
+
+/** Tells the user their request failed, however far the interaction got; never throws. */
+async function failInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
+  try {
+    if (interaction.isAutocomplete()) {
+      if (!interaction.responded) await interaction.respond([]);
+    } else if (interaction.isRepliable()) {
+      const message = toReplyOptions(FAILURE_MESSAGE);
+      if (interaction.deferred && !interaction.replied) await interaction.editReply(message);
+      else if (interaction.replied) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+      else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    }
+  } catch (error) {
+    deps.logger.warn(
+      { ...interactionContext(interaction), err: errorContext(error) },
+      'could not send the failure reply',
+    );
+  }
+}
+
+async function failMessage(message: Message, deps: HandlerDeps): Promise<void> {
+  try {
+    await message.reply(toReplyOptions(FAILURE_MESSAGE, true));
+  } catch (error) {
+    deps.logger.warn({ messageId: message.id, err: errorContext(error) }, 'could not send the failure reply');
+  }
+}
+
+/** Every listener of the Discord adapter, each with one catch at its edge. */
+export function registerDiscordListeners(client: Client, deps: HandlerDeps): void {
+  const { logger } = deps;
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    const started = performance.now();
+    routeInteraction(interaction, deps).then(
+      () => {
+        if (logger.isLevelEnabled('debug')) {
+          logger.debug(
+            { ...interactionContext(interaction), ms: performance.now() - started },
+            'interaction',
+          );
+        }
+      },
+      async (error: unknown) => {
+        logger.error({ ...interactionContext(interaction), err: errorContext(error) }, 'interaction failed');
+        await failInteraction(interaction, deps);
+      },
+    );
+  });
+
+  client.on(Events.MessageCreate, (message) => {
+    const botId = client.user?.id;
+    if (!botId) return;
+    handleMention(message, botId, deps).catch(async (error: unknown) => {
+      logger.error(
+        {
+          messageId: message.id,
+          guildId: message.guildId,
+          channelId: message.channelId,
+          err: errorContext(error),
+        },
+        'mention failed',
+      );
+      await failMessage(message, deps);
+    });
+  });
+
+  client.on(Events.Error, (error) => logger.error({ err: errorContext(error) }, 'client error'));
+  client.on(Events.ShardError, (error, shardId) =>
+    logger.warn({ shardId, err: errorContext(error) }, 'gateway error'),
+  );
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn({ shardId, code: event.code }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardReconnecting, (shardId) => logger.info({ shardId }, 'gateway reconnecting'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord.js warning'));
+  // Rate limits and REST errors: discord.js's queue waits and retries; we log the route, never the URL (it may hold a token).
+  client.rest.on('rateLimited', (info) =>
+    logger.warn(
+      {
+        route: info.route,
+        method: info.method,
+        retryAfter: info.retryAfter,
+        global: info.global,
+        limit: info.limit,
+      },
+      'rate limited',
+    ),
+  );
+  client.rest.on('response', (request, response) => {
+    if (response.status === 429) {
+      const retryAfter = response.headers.get('retry-after');
+      logger.warn({ route: request.route, method: request.method, retryAfter, status: 429 }, 'rate limited');
+    } else if (response.status >= 500) {
+      logger.warn(
+        { route: request.route, method: request.method, status: response.status, retries: request.retries },
+        'REST server error',
+      );
+    }
+  });
+}

@@ -1,0 +1,28 @@
+import type { MessageMentionOptions } from 'discord.js';
+import type { Answer } from '../../core/answer.js';
+import { answerToDiscord, type DiscordMessage } from './render.js';
+
+/** What a user sees when handling their request failed: fixed, never the error's own text. */
+export const FAILURE_ANSWER: Answer = {
+  kind: 'notice',
+  tone: 'error',
+  title: 'Sorry, something went wrong on my side',
+  lines: ['Please try again in a moment.'],
+};
+
+export const FAILURE_MESSAGE = answerToDiscord(FAILURE_ANSWER);
+
+/** A rendered message in the option form discord.js's reply, editReply and followUp take. */
+export function toReplyOptions(message: DiscordMessage, repliedUser?: boolean) {
+  const allowedMentions: MessageMentionOptions = {
+    parse: [],
+    ...(message.allowed_mentions.users ? { users: [...message.allowed_mentions.users] } : {}),
+    ...(repliedUser !== undefined ? { repliedUser } : {}),
+  };
+  return {
+    ...(message.content !== undefined ? { content: message.content } : {}),
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions,
+  };
+}

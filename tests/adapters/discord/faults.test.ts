@@ -1,0 +1,168 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDiscordService } from '../../../src/adapters/discord/discord-client.js';
+import { FAILURE_ANSWER } from '../../../src/adapters/discord/reply-options.js';
+import type { Ask } from '../../../src/ask.js';
+import { createAsk } from '../../../src/ask.js';
+import { createLogger } from '../../../src/logger.js';
+import { autocomplete, mentionOf, message, slashCommand } from '../../fakes/discord-payloads.js';
+import { APPLICATION_ID, BOT_TOKEN, BOT_USER, FakeDiscord } from '../../fakes/fake-discord.js';
+import { realBot } from '../../helpers/catalog.js';
+import { type Harness, startHarness } from './harness.js';
+
+interface Body {
+  type?: number;
+  data?: { flags?: number; embeds?: { title?: string; description?: string }[] };
+  embeds?: { title?: string; description?: string }[];
+  message_reference?: { message_id: string };
+}
+
+const SECRET = 'SQLITE_CANTOPEN /var/secret/bot.db';
+const realAsk = createAsk(realBot());
+const failing: Ask = async (text, context) => {
+  if (text.includes('boom')) throw new Error(SECRET);
+  return realAsk(text, context);
+};
+const slow: Ask = async (text, context) => {
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  return realAsk(text, context);
+};
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+function expectNoSecrets(harness: Harness, tokens: readonly string[] = []): void {
+  const all = harness.rawLogs.join('');
+  expect(all).not.toContain(BOT_TOKEN);
+  for (const token of tokens) expect(all).not.toContain(token);
+}
+
+describe('an answer that takes too long', () => {
+  it('is deferred (type 5) and the reply edited in', async () => {
+    h = await startHarness({ ask: slow, deferAfterMs: 30 });
+    const i = slashCommand(h.fake, { query: 'saga' });
+    const callback = (await h.fake.callback(i.id, i.token)).body as Body;
+    expect(callback).toEqual({ type: 5, data: { flags: 0 } });
+    const edit = await h.fake.waitForRequest(
+      (r) =>
+        r.method === 'PATCH' &&
+        r.path === `/api/v10/webhooks/${APPLICATION_ID}/${i.token}/messages/@original`,
+    );
+    expect((edit.body as Body).embeds?.[0]?.title).toBe('Saga Pattern');
+  });
+
+  it('stays ephemeral when deferred privately', async () => {
+    h = await startHarness({ ask: slow, deferAfterMs: 30 });
+    const i = slashCommand(h.fake, { query: 'saga', private: true });
+    expect((await h.fake.callback(i.id, i.token)).body).toEqual({ type: 5, data: { flags: 64 } });
+  });
+});
+
+describe('a failure inside the bot', () => {
+  it('gets the fixed friendly message, ephemeral, never the error text; the log has the context', async () => {
+    h = await startHarness({ ask: failing });
+    const i = slashCommand(h.fake, { query: 'boom' });
+    const callback = (await h.fake.callback(i.id, i.token)).body as Body;
+    expect(callback.type).toBe(4);
+    expect(callback.data?.flags).toBe(64);
+    expect(callback.data?.embeds?.[0]?.title).toBe(
+      FAILURE_ANSWER.kind === 'notice' ? FAILURE_ANSWER.title : '',
+    );
+    expect(JSON.stringify(callback)).not.toContain('SQLITE');
+    const logged = h.logs.find((line) => line.msg === 'interaction failed');
+    expect(logged).toMatchObject({ level: 50, platform: 'discord', interactionId: i.id, command: 'pattern' });
+    expectNoSecrets(h, [i.token]);
+  });
+
+  it('in a mention, gets the fixed message as a reply', async () => {
+    h = await startHarness({ ask: failing });
+    const id = message(h.fake, { content: `${mentionOf()} boom`, mentions: [BOT_USER] });
+    const reply = await h.fake.waitForRequest(
+      (r) => (r.body as Body | undefined)?.message_reference?.message_id === id,
+    );
+    expect((reply.body as Body).embeds?.[0]?.title).toBe('Sorry, something went wrong on my side');
+    expect(JSON.stringify(reply.body)).not.toContain('SQLITE');
+    expect(h.logs.find((line) => line.msg === 'mention failed')).toMatchObject({ messageId: id });
+  });
+});
+
+describe('REST errors', () => {
+  it('a 500 on the callback (after discord.js retries) is logged, and the bot keeps answering', async () => {
+    h = await startHarness();
+    const i = slashCommand(h.fake, { query: 'saga' });
+    h.fake.fault(
+      (r) => r.path.includes(`/interactions/${i.id}/`),
+      { status: 500, body: { message: 'oops' } },
+      100,
+    );
+    await expect
+      .poll(() => h?.logs.find((l) => l.msg === 'could not send the failure reply'), { timeout: 5000 })
+      .toBeTruthy();
+    expect(h.logs.find((l) => l.msg === 'interaction failed')).toMatchObject({
+      interactionId: i.id,
+      err: { status: 500 },
+    });
+    const next = autocomplete(h.fake, 'cqrs');
+    expect(((await h.fake.callback(next.id, next.token)).body as Body).type).toBe(8);
+    expect(h.service.health().ok).toBe(true);
+    expectNoSecrets(h, [i.token]);
+  });
+
+  it('a 429 on the callback is waited out by discord.js queue and logged', async () => {
+    h = await startHarness();
+    const i = slashCommand(h.fake, { query: 'outbox' });
+    h.fake.fault(
+      (r) => r.path.includes(`/interactions/${i.id}/`),
+      {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: 0.05, global: false },
+        headers: { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' },
+      },
+      1,
+    );
+    const path = `/api/v10/interactions/${i.id}/${i.token}/callback`;
+    const calls = () => h?.fake.requests.filter((r) => r.path === path) ?? [];
+    await expect.poll(() => calls().length, { timeout: 5000 }).toBe(2);
+    expect((calls()[1]?.body as Body | undefined)?.data?.embeds?.[0]?.title).toBe('Outbox Pattern');
+    expect(h.logs.find((l) => l.msg === 'rate limited')).toMatchObject({ method: 'POST' });
+    expect(h.logs.find((l) => l.msg === 'interaction failed')).toBeUndefined();
+  });
+});
+
+describe('a token Discord rejects', () => {
+  it('fails start with discord.js TokenInvalid, without the token in the error', async () => {
+    const fake = await FakeDiscord.start();
+    fake.fault((r) => r.path === '/api/v10/gateway/bot', {
+      status: 401,
+      body: { message: '401: Unauthorized', code: 0 },
+    });
+    const service = createDiscordService({
+      config: { token: BOT_TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
+      ask: realAsk,
+      bot: realBot(),
+      logger: createLogger('silent'),
+    });
+    try {
+      const failure = await service.start().then(
+        () => undefined,
+        (error: unknown) => error as Error,
+      );
+      expect(failure?.name).toMatch(/TokenInvalid/);
+      expect(String(failure?.message)).not.toContain(BOT_TOKEN);
+      expect(service.health().ok).toBe(false);
+    } finally {
+      await service.stop();
+      await fake.close();
+    }
+  });
+});
+
+describe('health', () => {
+  it('says stopped after stop', async () => {
+    h = await startHarness();
+    await h.service.stop();
+    expect(h.service.health()).toEqual({ ok: false, state: 'stopped' });
+  });
+});
