@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../logger.js';
 import { createDailyAsk } from './daily-ask.js';
-import { createDailyScheduler, type DailyScheduler } from './daily-scheduler.js';
+import { createDailyScheduler, type DailyScheduler, type DailySchedulerOptions } from './daily-scheduler.js';
 import type { DailyPoster } from './poster.js';
 import { parseDailyChannels } from './static-channels.js';
 import { type DailyStore, openDailyStore } from './store.js';
@@ -28,6 +28,8 @@ export function createDaily(options: {
   logger: Logger;
   posters: readonly DailyPoster[];
   clock?: () => Date;
+  /** Overrides for the scheduler (tests: no cron tick, fast retries). */
+  scheduler?: Pick<DailySchedulerOptions, 'tickPattern' | 'retry' | 'staleClaimMs' | 'sleep'>;
 }): Daily {
   const { config, bot, logger, posters } = options;
   const clock = options.clock ?? (() => new Date());
@@ -46,6 +48,7 @@ export function createDaily(options: {
       owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
       staticChannels,
       defaultTimeZone,
+      ...options.scheduler,
     }),
   };
 }

@@ -277,6 +277,26 @@ export class FakeDiscord {
     if (webhook && (method === 'PATCH' || method === 'POST')) {
       return { status: 200, body: this.message(CHANNEL_ID, body, { webhook_id: APPLICATION_ID }) };
     }
+    const thread = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (thread?.[1] && method === 'POST') {
+      return {
+        status: 201,
+        body: {
+          id: thread[2],
+          type: 11,
+          guild_id: GUILD_ID,
+          parent_id: thread[1],
+          name: body.name,
+          owner_id: BOT_USER.id,
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: body.auto_archive_duration ?? 1440,
+            archive_timestamp: new Date().toISOString(),
+            locked: false,
+          },
+        },
+      };
+    }
     const channel = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
     if (channel?.[1] && method === 'POST') return { status: 200, body: this.message(channel[1], body) };
     const commands = /^\/api\/v10\/applications\/\d+(?:\/guilds\/(\d+))?\/commands$/.exec(path);

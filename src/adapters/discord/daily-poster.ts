@@ -1,0 +1,111 @@
+import {
+  DiscordAPIError,
+  HTTPError,
+  PermissionFlagsBits,
+  PermissionsBitField,
+  RateLimitError,
+  Routes,
+} from 'discord.js';
+import type { PatternAnswer } from '../../core/answer.js';
+import {
+  type CanPost,
+  type DailyPoster,
+  discordNonce,
+  type PostError,
+  PostError as PostFailure,
+} from '../../daily/poster.js';
+import type { Logger } from '../../logger.js';
+import type { DiscordService } from './discord-client.js';
+import { errorContext } from './error-context.js';
+
+/** What a daily post needs in its channel. */
+export const DAILY_POST_PERMISSIONS = [
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+] as const;
+
+/** Discord error codes after which posting to the channel will never work: Unknown Channel, Missing Access, Missing Permissions. */
+const PERMANENT_CODES = new Set([10003, 50001, 50013]);
+/** Thread names are at most 100 characters. */
+const MAX_THREAD_NAME = 100;
+const THREAD_ARCHIVE_MINUTES = 1440;
+
+/** Sorts a REST failure into one the daily engine retries and one that disables the channel. */
+export function discordErrorToPostError(error: unknown): PostError {
+  if (error instanceof DiscordAPIError) {
+    const code = Number(error.code);
+    if (PERMANENT_CODES.has(code))
+      return new PostFailure('permanent', String(code), error.message, { cause: error });
+    return new PostFailure('retryable', String(code || error.status), error.message, { cause: error });
+  }
+  if (error instanceof RateLimitError) {
+    return new PostFailure('retryable', 'rate_limited', 'rate limited', {
+      retryAfterMs: error.retryAfter,
+      cause: error,
+    });
+  }
+  if (error instanceof HTTPError)
+    return new PostFailure('retryable', String(error.status), error.message, { cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  return new PostFailure('retryable', 'network', message, { cause: error });
+}
+
+function threadName(answer: PatternAnswer): string {
+  return `${answer.pattern.name}${answer.date ? ` · ${answer.date}` : ''}`.slice(0, MAX_THREAD_NAME);
+}
+
+/** The pattern-of-the-day poster over the Discord service's client. */
+export function createDiscordDailyPoster(service: DiscordService, logger: Logger): DailyPoster {
+  const { client } = service;
+  const log = logger.child({ platform: 'discord', feature: 'daily' });
+  return {
+    platform: 'discord',
+    async post(channelId, answer, options) {
+      let messageId: string;
+      try {
+        ({ messageId } = await service.sendAnswer(channelId, answer, {
+          nonce: discordNonce(options.idempotencyKey),
+        }));
+      } catch (error) {
+        throw discordErrorToPostError(error);
+      }
+      if ((options as { thread?: boolean }).thread) {
+        try {
+          await client.rest.post(Routes.threads(channelId, messageId), {
+            body: { name: threadName(answer), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
+          });
+        } catch (error) {
+          log.warn({ channelId, messageId, ...errorContext(error) }, 'could not start the discussion thread');
+        }
+      }
+      return { messageId };
+    },
+    async checkCanPost(channelId): Promise<CanPost> {
+      let channel: Awaited<ReturnType<typeof client.channels.fetch>>;
+      try {
+        channel = await client.channels.fetch(channelId);
+      } catch (error) {
+        if (error instanceof DiscordAPIError && PERMANENT_CODES.has(Number(error.code))) {
+          return {
+            ok: false,
+            fix: 'I can’t see this channel. Give pattern-bot the View Channel permission here, then try again.',
+          };
+        }
+        throw error;
+      }
+      if (!channel || channel.isDMBased() || !('permissionsFor' in channel) || !client.user)
+        return { ok: true };
+      const permissions = channel.permissionsFor(client.user);
+      const missing = permissions
+        ? permissions.missing(DAILY_POST_PERMISSIONS)
+        : new PermissionsBitField(DAILY_POST_PERMISSIONS).toArray();
+      if (missing.length === 0) return { ok: true };
+      const names = missing.map((name) => name.replace(/([a-z])([A-Z])/g, '$1 $2')).join(', ');
+      return {
+        ok: false,
+        fix: `pattern-bot needs ${names} in this channel: Edit Channel → Permissions, then try again.`,
+      };
+    },
+  };
+}
