@@ -1,4 +1,6 @@
 import { runConsoleChat } from './adapters/console/console-chat.js';
+import { createSlackService } from './adapters/slack/slack-app.js';
+import { createAsk } from './ask.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { type Bot, createBot } from './core/bot.js';
@@ -14,8 +16,23 @@ export const NO_PLATFORM_MESSAGE =
   '(or SLACK_SIGNING_SECRET), and/or DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).';
 
 /** The platform adapters and the scheduler that this config turns on, in start order. */
-export function createServices(_config: Config, _bot: Bot, _logger: Logger): Service[] {
+export function createServices(config: Config, bot: Bot, logger: Logger): Service[] {
   const services: Service[] = [];
+  const ask = createAsk(bot, config.dailyDefaultTimeZone);
+  const health = () => healthReport(services);
+  if (config.slack) {
+    services.push(
+      createSlackService({
+        config: config.slack,
+        port: config.port,
+        host: config.host,
+        ask,
+        bot,
+        logger,
+        health,
+      }),
+    );
+  }
   return services;
 }
 
@@ -42,11 +59,17 @@ async function main(): Promise<number> {
 
   logger.info({ patterns: bot.patterns.length, file: config.patternsFile }, 'catalog loaded');
   for (const service of services) await service.start();
-  const health = await startHealthServer(config.port, config.host, () => healthReport(services));
-  logger.info({ port: health.port, services: services.map((s) => s.name) }, 'pattern-bot running');
+  // A service that owns PORT (Slack in HTTP mode) answers /healthz there; otherwise a bare server does.
+  const health = services.some((service) => service.servesHealth)
+    ? undefined
+    : await startHealthServer(config.port, config.host, () => healthReport(services));
+  logger.info(
+    { port: health?.port ?? config.port, services: services.map((s) => s.name) },
+    'pattern-bot running',
+  );
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
-    health.server.close();
+    health?.server.close();
     await Promise.allSettled(services.map((service) => service.stop()));
     process.exit(0);
   };

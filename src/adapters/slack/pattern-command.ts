@@ -1,0 +1,41 @@
+import type { AskContext } from '../../ask.js';
+import { answerToSlack } from './render.js';
+import type { SlackDeps } from './slack-deps.js';
+import { bugContext } from './slack-deps.js';
+import { SORRY } from './slack-error.js';
+
+export interface CommandInput {
+  readonly text: string;
+  readonly channelId: string;
+  readonly userId: string;
+  readonly teamId?: string;
+}
+
+export interface EphemeralReply {
+  readonly response_type: 'ephemeral';
+  readonly text: string;
+  readonly blocks?: ReturnType<typeof answerToSlack>['blocks'];
+}
+
+/**
+ * `/pattern <text>`: the answer goes back in the ack itself (no Web API call, inside Slack's 3 s),
+ * visible to the asker only, with a Share button. A failure answers with a fixed message.
+ */
+export async function answerPatternCommand(deps: SlackDeps, input: CommandInput): Promise<EphemeralReply> {
+  const context: AskContext = {
+    platform: 'slack',
+    channelId: input.channelId,
+    userId: input.userId,
+    ...(input.teamId ? { workspaceId: input.teamId } : {}),
+  };
+  try {
+    const answer = await deps.ask(input.text, context);
+    return { response_type: 'ephemeral', ...answerToSlack(answer, { shareable: true }) };
+  } catch (error) {
+    deps.logger.error(
+      { ...bugContext(error), channel: input.channelId, user: input.userId },
+      'slash command failed',
+    );
+    return { response_type: 'ephemeral', text: SORRY };
+  }
+}
