@@ -16,7 +16,13 @@ export function summarizeSlackError(error: unknown): SlackErrorSummary {
   if (error instanceof webApi.WebAPIHTTPError) {
     return { slackError: error.statusCode === 429 ? 'rate_limited' : 'http_error', status: error.statusCode };
   }
-  if (error instanceof webApi.WebAPIRequestError) return { slackError: 'request_error' };
+  if (error instanceof webApi.WebAPIRequestError) {
+    // After a 429 the client waits out Retry-After and throws a plain Error for its retry loop; with no
+    // retries left, that Error arrives wrapped as a request error.
+    return error.original.message.startsWith('A rate limit was exceeded')
+      ? { slackError: 'rate_limited', status: 429 }
+      : { slackError: 'request_error' };
+  }
   if (error instanceof RespondError) return { slackError: 'response_url_failed', status: error.statusCode };
   return { slackError: error instanceof Error ? error.name : 'unknown' };
 }
