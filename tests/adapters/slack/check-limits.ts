@@ -16,7 +16,8 @@ type Json = Record<string, unknown>;
 const text = (value: unknown): string => String((value as Json | undefined)?.text ?? '');
 
 /** Every way a message breaks Slack's Block Kit limits; empty when it fits. */
-export function limitProblems(message: Json, maxBlocks = SLACK_MAX_BLOCKS): string[] {
+export function limitProblems(input: object, maxBlocks = SLACK_MAX_BLOCKS): string[] {
+  const message = input as Json;
   const problems: string[] = [];
   const blocks = (message.blocks ?? []) as Json[];
   if (blocks.length > maxBlocks) problems.push(`${blocks.length} blocks`);
