@@ -12,12 +12,17 @@ const LEVELS: Record<string, LogLevel> = {
 
 /** Bolt's logger interface over pino, so Bolt's own lines (bad signatures, acks) land in our JSON logs. */
 export function pinoToBoltLogger(logger: Logger): BoltLogger {
-  const line = (parts: readonly unknown[]) => parts.map(String).join(' ');
+  // Bolt calls debug() several times per request: build the line only when it will be written.
+  const at =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      if (logger.isLevelEnabled(level)) logger[level](msg.map(String).join(' '));
+    };
   return {
-    debug: (...msg) => logger.debug(line(msg)),
-    info: (...msg) => logger.info(line(msg)),
-    warn: (...msg) => logger.warn(line(msg)),
-    error: (...msg) => logger.error(line(msg)),
+    debug: at('debug'),
+    info: at('info'),
+    warn: at('warn'),
+    error: at('error'),
     setLevel: () => {},
     getLevel: () => LEVELS[logger.level] ?? LogLevel.ERROR,
     setName: () => {},

@@ -3,8 +3,10 @@
  * person typed (`<!channel>`, `<!here>`, `<@U123>`, `<https://x|y>`) is shown, never acted on.
  * https://docs.slack.dev/messaging/formatting-message-text#escaping
  */
+const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
 export function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);
 }
 
 /**
