@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import { createSlackService, type SlackService } from '../../../src/adapters/slack/slack-app.js';
 import { type Ask, createAsk } from '../../../src/ask.js';
-import { createLogger } from '../../../src/logger.js';
+import type { SlackConfig } from '../../../src/config.js';
+import { createLogger, type Logger } from '../../../src/logger.js';
+import type { HealthReport } from '../../../src/service.js';
 import { type FakeSlack, slackSignature, startFakeSlack } from '../../fakes/fake-slack.js';
 import { realBot } from '../../helpers/catalog.js';
 
@@ -20,8 +22,28 @@ export interface Harness {
   post(body: string, contentType: string, headers?: Record<string, string>): Promise<Response>;
   command(text: string, responseId?: string): Promise<Response>;
   action(payload: object): Promise<Response>;
+  /** Clicks a button on a message (ephemeral or not) whose response_url is the fake's, or `responseUrl`. */
+  click(actionId: string, value: string, ephemeral: boolean, responseUrl?: string): Promise<Response>;
   event(event: object, eventId: string, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
+}
+
+/** The Slack service as tests run it: on 127.0.0.1, any free port, no Web API retries. */
+export function testSlackService(
+  config: SlackConfig,
+  options: { readonly ask?: Ask; readonly logger?: Logger; readonly health?: () => HealthReport } = {},
+): SlackService {
+  const bot = realBot();
+  return createSlackService({
+    config,
+    port: 0,
+    host: '127.0.0.1',
+    ask: options.ask ?? createAsk(bot, 'UTC', () => NOW),
+    bot,
+    logger: options.logger ?? createLogger('silent'),
+    retryConfig: { retries: 0 },
+    ...(options.health ? { health: options.health } : {}),
+  });
 }
 
 /** The real Bolt app in HTTP mode on 127.0.0.1, its Web API pointed at a fresh fake Slack. */
@@ -34,16 +56,10 @@ export async function startHarness(ask?: Ask): Promise<Harness> {
       done();
     },
   });
-  const bot = realBot();
-  const service = createSlackService({
-    config: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
-    port: 0,
-    host: '127.0.0.1',
-    ask: ask ?? createAsk(bot, 'UTC', () => NOW),
-    bot,
-    logger: createLogger('debug', sink),
-    retryConfig: { retries: 0 },
-  });
+  const service = testSlackService(
+    { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    { ...(ask ? { ask } : {}), logger: createLogger('debug', sink) },
+  );
   await service.start();
   const base = `http://127.0.0.1:${service.port()}`;
   const post = (body: string, contentType: string, headers: Record<string, string> = {}) =>
@@ -53,6 +69,8 @@ export async function startHarness(ask?: Ask): Promise<Harness> {
       body,
     });
   const form = 'application/x-www-form-urlencoded';
+  const action = (payload: object) =>
+    post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), form);
   return {
     fake,
     service,
@@ -72,7 +90,9 @@ export async function startHarness(ask?: Ask): Promise<Harness> {
         }).toString(),
         form,
       ),
-    action: (payload) => post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), form),
+    action,
+    click: (actionId, value, ephemeral, responseUrl = fake.responseUrl('click')) =>
+      action(buttonClick(actionId, value, { ephemeral, responseUrl })),
     event: (event, eventId, headers) =>
       post(
         JSON.stringify({
@@ -113,7 +133,7 @@ export async function eventually(check: () => void, timeoutMs = 3000): Promise<v
 export function buttonClick(
   actionId: string,
   value: string,
-  options: { readonly ephemeral: boolean; readonly responseId: string; readonly responseUrl: string },
+  options: { readonly ephemeral: boolean; readonly responseUrl: string },
 ): object {
   return {
     type: 'block_actions',

@@ -4,7 +4,7 @@ import { NOT_IN_CHANNEL, RATE_LIMITED, SORRY } from '../../../src/adapters/slack
 import { FAKE_BOT_USER_ID, slackSignature } from '../../fakes/fake-slack.js';
 import { realBot } from '../../helpers/catalog.js';
 import { limitProblems } from './check-limits.js';
-import { BOT_TOKEN, buttonClick, eventually, type Harness, NOW, startHarness } from './harness.js';
+import { BOT_TOKEN, eventually, type Harness, NOW, startHarness } from './harness.js';
 
 type Json = Record<string, unknown>;
 type Block = { type: string; text?: { text: string }; elements?: Json[]; block_id?: string };
@@ -105,13 +105,7 @@ describe('/pattern', () => {
     const ack = (await (await h.command('random')).json()) as Json;
     const share = button(ack, SHARE_ACTION);
     if (!share) throw new Error('no share button');
-    const res = await h.action(
-      buttonClick(SHARE_ACTION, share.value, {
-        ephemeral: true,
-        responseId: 'share',
-        responseUrl: h.fake.responseUrl('share'),
-      }),
-    );
+    const res = await h.click(SHARE_ACTION, share.value, true);
     expect(res.status).toBe(200);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(2));
     const [shared, removal] = h.fake.responsePosts.map((p) => p.body);
@@ -128,13 +122,7 @@ describe('/pattern', () => {
     const ack = (await (await h.command('saga')).json()) as Json;
     const related = button(ack, OPEN_PATTERN_ACTION);
     if (!related) throw new Error('no related button');
-    await h.action(
-      buttonClick(related.action_id, related.value, {
-        ephemeral: true,
-        responseId: 'open',
-        responseUrl: h.fake.responseUrl('open'),
-      }),
-    );
+    await h.click(related.action_id, related.value, true);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(1));
     const body = h.fake.responsePosts[0]?.body as Json;
     expect(body.replace_original).toBe(true);
@@ -143,13 +131,7 @@ describe('/pattern', () => {
   });
 
   it('answers a click on a shared (public) card privately, leaving the shared card alone', async () => {
-    await h.action(
-      buttonClick(`${OPEN_PATTERN_ACTION}:saga-pattern`, 'saga-pattern', {
-        ephemeral: false,
-        responseId: 'public',
-        responseUrl: h.fake.responseUrl('public'),
-      }),
-    );
+    await h.click(`${OPEN_PATTERN_ACTION}:saga-pattern`, 'saga-pattern', false);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(1));
     expect(h.fake.responsePosts[0]?.body).toMatchObject({
       response_type: 'ephemeral',
@@ -158,13 +140,7 @@ describe('/pattern', () => {
   });
 
   it('answers a tampered button value politely', async () => {
-    await h.action(
-      buttonClick(SHARE_ACTION, '{"k":"x"}', {
-        ephemeral: true,
-        responseId: 'bad',
-        responseUrl: h.fake.responseUrl('bad'),
-      }),
-    );
+    await h.click(SHARE_ACTION, '{"k":"x"}', true);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(1));
     expect(h.fake.responsePosts[0]?.body).toMatchObject({
       response_type: 'ephemeral',
@@ -333,13 +309,7 @@ describe('Slack Web API failures', () => {
   it('tells the clicker when the response_url refuses the share', async () => {
     const ack = (await (await h.command('saga')).json()) as Json;
     const share = button(ack, SHARE_ACTION);
-    await h.action(
-      buttonClick(SHARE_ACTION, share?.value ?? '', {
-        ephemeral: true,
-        responseId: 'x',
-        responseUrl: `${h.base}/nowhere`,
-      }),
-    );
+    await h.click(SHARE_ACTION, share?.value ?? '', true, `${h.base}/nowhere`);
     await eventually(() =>
       expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'share: could not tell the user' })),
     );

@@ -1,13 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { createSlackService, type SlackService } from '../../../src/adapters/slack/slack-app.js';
-import { createAsk } from '../../../src/ask.js';
-import { createLogger } from '../../../src/logger.js';
+import type { SlackService } from '../../../src/adapters/slack/slack-app.js';
 import { type FakeSlack, startFakeSlack } from '../../fakes/fake-slack.js';
-import { realBot } from '../../helpers/catalog.js';
 import { limitProblems } from './check-limits.js';
-import { eventually } from './harness.js';
+import { eventually, testSlackService } from './harness.js';
 
 describe('Slack in Socket Mode against a local WebSocket', () => {
   let fake: FakeSlack;
@@ -26,16 +23,7 @@ describe('Slack in Socket Mode against a local WebSocket', () => {
       socket.on('message', (data) => received.push(JSON.parse(String(data))));
       socket.send(JSON.stringify({ type: 'hello', num_connections: 1 }));
     });
-    const bot = realBot();
-    service = createSlackService({
-      config: { botToken: 'xoxb-socket', appToken: 'xapp-socket', apiUrl: fake.apiUrl },
-      port: 0,
-      host: '127.0.0.1',
-      ask: createAsk(bot),
-      bot,
-      logger: createLogger('silent'),
-      retryConfig: { retries: 0 },
-    });
+    service = testSlackService({ botToken: 'xoxb-socket', appToken: 'xapp-socket', apiUrl: fake.apiUrl });
     await service.start();
   });
 
@@ -83,24 +71,19 @@ describe('Slack in Socket Mode against a local WebSocket', () => {
 describe('Slack in HTTP mode serving the whole process’s health', () => {
   it('answers /healthz with the report main hands it, 503 when a service is down', async () => {
     const fake = await startFakeSlack();
-    const bot = realBot();
     let down = false;
-    const service = createSlackService({
-      config: { botToken: 'xoxb-h', signingSecret: 's', apiUrl: fake.apiUrl },
-      port: 0,
-      host: '127.0.0.1',
-      ask: createAsk(bot),
-      bot,
-      logger: createLogger('silent'),
-      retryConfig: { retries: 0 },
-      health: () => ({
-        ok: !down,
-        services: {
-          slack: service.health(),
-          discord: { ok: !down, state: down ? 'disconnected' : 'connected' },
-        },
-      }),
-    });
+    const service: SlackService = testSlackService(
+      { botToken: 'xoxb-h', signingSecret: 's', apiUrl: fake.apiUrl },
+      {
+        health: () => ({
+          ok: !down,
+          services: {
+            slack: service.health(),
+            discord: { ok: !down, state: down ? 'disconnected' : 'connected' },
+          },
+        }),
+      },
+    );
     try {
       expect(service.servesHealth).toBe(true);
       await service.start();
