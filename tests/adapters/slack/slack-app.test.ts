@@ -161,6 +161,15 @@ describe('/pattern', () => {
     },
   );
 
+  it('keeps echoed text escaped when the card is shared', async () => {
+    const ack = (await (await h.command('<!channel> nothing like this')).json()) as Json;
+    await h.click(SHARE_ACTION, button(ack, SHARE_ACTION)?.value ?? '', true);
+    await eventually(() => expect(h.fake.responsePosts).toHaveLength(2));
+    const shared = JSON.stringify(h.fake.responsePosts[0]?.body);
+    expect(shared).not.toContain('<!channel>');
+    expect(shared).toContain('&lt;!channel&gt;');
+  });
+
   it('answers 10,000 characters of emoji and right-to-left text within the limits', async () => {
     const text = '🧩 שלום עולם مرحبا '.repeat(600).slice(0, 10_000);
     const res = await h.command(text);
@@ -314,6 +323,24 @@ describe('Slack Web API failures', () => {
       expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'share: could not tell the user' })),
     );
     expect((await fetch(`${h.base}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('sendAnswer (for the pattern of the day)', () => {
+  it('posts the card to a channel and returns its ts', async () => {
+    const today = bot.todayAnswer('2025-03-14');
+    expect(await h.service.sendAnswer('C0DAILY', today)).toEqual({ ts: expect.stringMatching(/^\d+\.\d+$/) });
+    const [call] = h.fake.callsTo('chat.postMessage');
+    expect(call?.args).toMatchObject({ channel: 'C0DAILY', unfurl_links: 'false' }); // form-encoded
+    expect(headers(call?.args as Json)).toEqual([today.pattern.name]);
+    expect(limitProblems(call?.args as Json)).toEqual([]);
+  });
+
+  it('lets Web API errors propagate to the caller', async () => {
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await expect(h.service.sendAnswer('C0DAILY', bot.todayAnswer('2025-03-14'))).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
   });
 });
 
