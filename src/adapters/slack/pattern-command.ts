@@ -4,6 +4,23 @@ import type { SlackDeps } from './slack-deps.js';
 import { bugContext } from './slack-deps.js';
 import { SORRY } from './slack-error.js';
 
+/** Slack waits 3 s for the ack; past this, the ack says "working on it" and the answer follows. */
+export const ACK_BUDGET_MS = 2500;
+export const WORKING = 'Working on it…';
+
+/** The promise's value if it settles within `ms`, else undefined (the promise keeps running). */
+export async function withinBudget<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export interface CommandInput {
   readonly text: string;
   readonly channelId: string;

@@ -24,6 +24,8 @@ export interface SlackServiceOptions {
   readonly health?: () => HealthReport;
   /** Web API retries. Default: up to 5 within 5 minutes; tests pass `{ retries: 0 }`. */
   readonly retryConfig?: webApi.RetryOptions;
+  /** How long `/pattern` may think before acking without the answer (default 2.5 s). */
+  readonly ackBudgetMs?: number;
 }
 
 export interface SlackService extends Service {
@@ -110,7 +112,13 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     clientOptions,
     deferInitialization: true,
   });
-  registerSlackListeners(app, { ask: options.ask, bot: options.bot, logger, dedupe: createEventDedupe() });
+  registerSlackListeners(app, {
+    ask: options.ask,
+    bot: options.bot,
+    logger,
+    dedupe: createEventDedupe(),
+    ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
+  });
 
   async function start(): Promise<void> {
     state = 'starting';

@@ -9,6 +9,8 @@ export interface SlackDeps {
   readonly bot: Bot;
   readonly logger: Logger;
   readonly dedupe: EventDedupe;
+  /** How long `/pattern` may take before the ack goes out without the answer (default 2.5 s). */
+  readonly ackBudgetMs?: number;
 }
 
 /** A log-safe view of an unexpected (non-Slack) error: a bug in our code, not user input. */

@@ -31,7 +31,12 @@ export interface Harness {
 /** The Slack service as tests run it: on 127.0.0.1, any free port, no Web API retries. */
 export function testSlackService(
   config: SlackConfig,
-  options: { readonly ask?: Ask; readonly logger?: Logger; readonly health?: () => HealthReport } = {},
+  options: {
+    readonly ask?: Ask;
+    readonly logger?: Logger;
+    readonly health?: () => HealthReport;
+    readonly ackBudgetMs?: number;
+  } = {},
 ): SlackService {
   const bot = realBot();
   return createSlackService({
@@ -43,11 +48,12 @@ export function testSlackService(
     logger: options.logger ?? createLogger('silent'),
     retryConfig: { retries: 0 },
     ...(options.health ? { health: options.health } : {}),
+    ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
   });
 }
 
 /** The real Bolt app in HTTP mode on 127.0.0.1, its Web API pointed at a fresh fake Slack. */
-export async function startHarness(ask?: Ask): Promise<Harness> {
+export async function startHarness(ask?: Ask, ackBudgetMs?: number): Promise<Harness> {
   const fake = await startFakeSlack();
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -58,7 +64,11 @@ export async function startHarness(ask?: Ask): Promise<Harness> {
   });
   const service = testSlackService(
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
-    { ...(ask ? { ask } : {}), logger: createLogger('debug', sink) },
+    {
+      ...(ask ? { ask } : {}),
+      ...(ackBudgetMs !== undefined ? { ackBudgetMs } : {}),
+      logger: createLogger('debug', sink),
+    },
   );
   await service.start();
   const base = `http://127.0.0.1:${service.port()}`;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OPEN_PATTERN_ACTION, SHARE_ACTION } from '../../../src/adapters/slack/blocks.js';
+import { WORKING } from '../../../src/adapters/slack/pattern-command.js';
 import { NOT_IN_CHANNEL, RATE_LIMITED, SORRY } from '../../../src/adapters/slack/slack-error.js';
+import { createAsk } from '../../../src/ask.js';
 import { FAKE_BOT_USER_ID, slackSignature } from '../../fakes/fake-slack.js';
 import { realBot } from '../../helpers/catalog.js';
 import { limitProblems } from './check-limits.js';
@@ -341,6 +343,30 @@ describe('sendAnswer (for the pattern of the day)', () => {
     await expect(h.service.sendAnswer('C0DAILY', bot.todayAnswer('2025-03-14'))).rejects.toMatchObject({
       data: { error: 'not_in_channel' },
     });
+  });
+});
+
+describe('a slow answer behind /pattern', () => {
+  let slow: Harness;
+  beforeAll(async () => {
+    const ask = createAsk(bot);
+    slow = await startHarness(async (text, context) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return ask(text, context);
+    }, 50);
+  });
+  afterAll(async () => {
+    await slow.close();
+  });
+
+  it('acks within the budget, then replaces the placeholder with the answer', async () => {
+    const res = await slow.command('saga');
+    expect(await res.json()).toEqual({ response_type: 'ephemeral', text: WORKING });
+    await eventually(() => expect(slow.fake.responsePosts).toHaveLength(1));
+    const body = slow.fake.responsePosts[0]?.body as Json;
+    expect(body.replace_original).toBe(true);
+    expect(headers(body)).toEqual(['Saga Pattern']);
+    expect(button(body, SHARE_ACTION)).toBeDefined();
   });
 });
 
