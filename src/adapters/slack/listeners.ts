@@ -4,7 +4,7 @@ import { OPEN_PATTERN_ACTION, SHARE_ACTION } from './blocks.js';
 import { openPattern, shareCard } from './card-actions.js';
 import { replyInConversation, stripBotMention } from './conversation-reply.js';
 import { homeView } from './home-view.js';
-import { ACK_BUDGET_MS, answerPatternCommand, WORKING, withinBudget } from './pattern-command.js';
+import { ackPatternCommand } from './pattern-command.js';
 import type { SlackDeps } from './slack-deps.js';
 import { bugContext } from './slack-deps.js';
 import { summarizeSlackError } from './slack-error.js';
@@ -33,24 +33,13 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
   });
 
   app.command(`/${COMMAND_NAME}`, async ({ command, ack, respond }) => {
-    const reply = answerPatternCommand(deps, {
+    const input = {
       text: command.text,
       channelId: command.channel_id,
       userId: command.user_id,
       teamId: command.team_id,
-    });
-    const inTime = await withinBudget(reply, deps.ackBudgetMs ?? ACK_BUDGET_MS);
-    if (inTime) {
-      await ack(inTime);
-      return;
-    }
-    // Too slow for Slack's 3 s: ack now, then replace the placeholder through the response_url.
-    await ack({ response_type: 'ephemeral', text: WORKING });
-    try {
-      await respond({ replace_original: true, ...(await reply) });
-    } catch (error) {
-      logger.warn({ ...summarizeSlackError(error), channel: command.channel_id }, 'late answer failed');
-    }
+    };
+    await ackPatternCommand(deps, input, ack, respond);
   });
 
   app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ ack, action, body, respond }) => {

@@ -1,8 +1,9 @@
+import type { RespondFn } from '@slack/bolt';
 import type { AskContext } from '../../ask.js';
 import { answerToSlack } from './render.js';
 import type { SlackDeps } from './slack-deps.js';
 import { bugContext } from './slack-deps.js';
-import { SORRY } from './slack-error.js';
+import { SORRY, summarizeSlackError } from './slack-error.js';
 
 /** Slack waits 3 s for the ack; past this, the ack says "working on it" and the answer follows. */
 export const ACK_BUDGET_MS = 2500;
@@ -54,5 +55,29 @@ export async function answerPatternCommand(deps: SlackDeps, input: CommandInput)
       'slash command failed',
     );
     return { response_type: 'ephemeral', text: SORRY };
+  }
+}
+
+/**
+ * Acks `/pattern` with its answer; an answer slower than the budget is acked with a placeholder
+ * and then replaces it through the response_url.
+ */
+export async function ackPatternCommand(
+  deps: SlackDeps,
+  input: CommandInput,
+  ack: (reply: EphemeralReply) => Promise<void>,
+  respond: RespondFn,
+): Promise<void> {
+  const reply = answerPatternCommand(deps, input);
+  const inTime = await withinBudget(reply, deps.ackBudgetMs ?? ACK_BUDGET_MS);
+  if (inTime) {
+    await ack(inTime);
+    return;
+  }
+  await ack({ response_type: 'ephemeral', text: WORKING });
+  try {
+    await respond({ replace_original: true, ...(await reply) });
+  } catch (error) {
+    deps.logger.warn({ ...summarizeSlackError(error), channel: input.channelId }, 'late answer failed');
   }
 }
