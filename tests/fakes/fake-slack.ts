@@ -27,6 +27,8 @@ export interface FakeSlack {
   readonly responsePosts: ResponseUrlPost[];
   /** A response_url that records what is posted to it. */
   responseUrl(id: string): string;
+  /** Answers the next posts to response_urls with these HTTP statuses, in order (200 passes). */
+  failResponsePosts(...statuses: number[]): void;
   /** Fails the next `times` calls of a method. */
   failNext(method: string, failure: FakeFailure, times?: number): void;
   /** What `apps.connections.open` returns (Socket Mode). */
@@ -84,6 +86,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: WebApiCall[] = [];
   const responsePosts: ResponseUrlPost[] = [];
   const failures = new Map<string, FakeFailure[]>();
+  const responseFailures: number[] = [];
   let count = 0;
 
   const server: Server = createServer(async (req, res) => {
@@ -93,7 +96,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     if (url.pathname.startsWith('/response/')) {
       responsePosts.push({ id: url.pathname.slice('/response/'.length), body: JSON.parse(raw) });
-      send(200, { ok: true });
+      const status = responseFailures.shift() ?? 200;
+      send(status, status === 200 ? { ok: true } : { ok: false, error: 'expired_url' });
       return;
     }
     const method = url.pathname.replace(/^\/api\//, '');
@@ -122,11 +126,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext(method, failure, times = 1) {
       failures.set(method, [...(failures.get(method) ?? []), ...Array<FakeFailure>(times).fill(failure)]);
     },
+    failResponsePosts: (...statuses) => {
+      responseFailures.push(...statuses);
+    },
     callsTo: (method) => calls.filter((call) => call.method === method),
     reset() {
       calls.length = 0;
       responsePosts.length = 0;
       failures.clear();
+      responseFailures.length = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -37,9 +37,15 @@ export async function shareCard(
       replace_original: false,
       ...answerToSlack(answer, { sharedBy: input.userId }),
     });
-    await input.respond({ delete_original: true });
   } catch (error) {
     await apologize(deps, input.respond, error, 'share');
+    return;
+  }
+  try {
+    await input.respond({ delete_original: true });
+  } catch (error) {
+    // The card is shared; a private copy left behind is not worth an apology.
+    deps.logger.warn(summarizeSlackError(error), 'share: could not remove the private copy');
   }
 }
 

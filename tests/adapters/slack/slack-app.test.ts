@@ -317,6 +317,22 @@ describe('Slack Web API failures', () => {
     expect((await h.command('saga')).status).toBe(200);
   });
 
+  it('keeps a share that worked when only removing the private copy fails', async () => {
+    const ack = (await (await h.command('saga')).json()) as Json;
+    h.fake.failResponsePosts(200, 404);
+    await h.click(SHARE_ACTION, button(ack, SHARE_ACTION)?.value ?? '', true);
+    await eventually(() =>
+      expect(h.logs).toContainEqual(
+        expect.objectContaining({ msg: 'share: could not remove the private copy', status: 404 }),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(h.fake.responsePosts.map((p) => p.body.response_type ?? 'delete')).toEqual([
+      'in_channel',
+      'delete',
+    ]);
+  });
+
   it('tells the clicker when the response_url refuses the share', async () => {
     const ack = (await (await h.command('saga')).json()) as Json;
     const share = button(ack, SHARE_ACTION);
