@@ -123,7 +123,7 @@ function body(answer: Answer, interactive: boolean): SlackBlock[] {
 }
 
 /** The plain-text fallback Slack shows in notifications: the core's text, escaped. */
-export function answerToSlackText(answer: Answer): string {
+function answerToSlackText(answer: Answer): string {
   return truncate(escapeSlack(answerToText(answer)), SLACK_MAX_TEXT);
 }
 

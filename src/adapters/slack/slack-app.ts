@@ -4,7 +4,7 @@ import type { Ask } from '../../ask.js';
 import type { SlackConfig } from '../../config.js';
 import type { Answer } from '../../core/answer.js';
 import type { Bot } from '../../core/bot.js';
-import { HEALTH_PATH, healthResponse } from '../../health-server.js';
+import { HEALTH_PATH, sendHealth } from '../../health-server.js';
 import type { Logger } from '../../logger.js';
 import { type HealthReport, healthReport, type Service, type ServiceHealth } from '../../service.js';
 import { pinoToBoltLogger } from './bolt-logger.js';
@@ -96,10 +96,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
         {
           path: HEALTH_PATH,
           method: ['GET'],
-          handler: (_req, res) => {
-            const { status, body } = healthResponse(health());
-            res.writeHead(status, { 'content-type': 'application/json' }).end(body);
-          },
+          handler: (_req, res) => sendHealth(res, health()),
         },
       ],
     });
