@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HealthReport } from './service.js';
 
@@ -9,6 +9,12 @@ export function healthResponse(report: HealthReport): { status: number; body: st
   return { status: report.ok ? 200 : 503, body: JSON.stringify(report) };
 }
 
+/** Writes the `/healthz` response; for this server and for adapters that own the port (Slack HTTP mode). */
+export function sendHealth(res: ServerResponse, report: HealthReport): void {
+  const { status, body } = healthResponse(report);
+  res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+}
+
 /** A bare HTTP server for `/healthz`, for when no adapter serves HTTP itself (Socket Mode, Discord). */
 export async function startHealthServer(
   port: number,
@@ -17,8 +23,7 @@ export async function startHealthServer(
 ): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     if (req.method === 'GET' && req.url?.split('?')[0] === HEALTH_PATH) {
-      const { status, body } = healthResponse(report());
-      res.writeHead(status, { 'content-type': 'application/json' }).end(body);
+      sendHealth(res, report());
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     }

@@ -1,12 +1,11 @@
 import { runConsoleChat } from './adapters/console/console-chat.js';
-import { createDiscordService } from './adapters/discord/discord-client.js';
-import { createAsk } from './ask.js';
+import { createApp } from './app.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
-import { type Config, ConfigError, loadConfig } from './config.js';
-import { type Bot, createBot } from './core/bot.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createBot } from './core/bot.js';
 import { startHealthServer } from './health-server.js';
-import { createLogger, type Logger } from './logger.js';
-import { healthReport, type Service } from './service.js';
+import { createLogger } from './logger.js';
+import { healthReport } from './service.js';
 
 export const CONNECT_HINT =
   'No Slack or Discord configured: this is the console chat. To connect, set SLACK_BOT_TOKEN with SLACK_APP_TOKEN ' +
@@ -15,29 +14,12 @@ export const NO_PLATFORM_MESSAGE =
   'pattern-bot: no platform configured and no terminal for the console chat. Set SLACK_BOT_TOKEN and SLACK_APP_TOKEN ' +
   '(or SLACK_SIGNING_SECRET), and/or DISCORD_TOKEN and DISCORD_APPLICATION_ID (see .env.example).';
 
-/** The platform adapters and the scheduler that this config turns on, in start order. */
-export function createServices(config: Config, bot: Bot, logger: Logger): Service[] {
-  const services: Service[] = [];
-  if (config.discord) {
-    services.push(
-      createDiscordService({
-        config: config.discord,
-        ask: createAsk(bot, config.dailyDefaultTimeZone),
-        bot,
-        logger,
-      }),
-    );
-  }
-  return services;
-}
-
 async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const bot = createBot(loadCatalogFile(config.patternsFile));
 
-  const services = createServices(config, bot, logger);
-  if (services.length === 0) {
+  if (!config.slack && !config.discord) {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
       process.stderr.write(`${NO_PLATFORM_MESSAGE}\n`);
       return 2;
@@ -53,13 +35,20 @@ async function main(): Promise<number> {
   }
 
   logger.info({ patterns: bot.patterns.length, file: config.patternsFile }, 'catalog loaded');
-  for (const service of services) await service.start();
-  const health = await startHealthServer(config.port, config.host, () => healthReport(services));
-  logger.info({ port: health.port, services: services.map((s) => s.name) }, 'pattern-bot running');
+  const app = createApp({ config, bot, logger });
+  await app.start();
+  // A service that owns PORT (Slack in HTTP mode) answers /healthz there; otherwise a bare server does.
+  const health = app.services.some((service) => service.servesHealth)
+    ? undefined
+    : await startHealthServer(config.port, config.host, () => healthReport(app.services));
+  logger.info(
+    { port: health?.port ?? config.port, services: app.services.map((s) => s.name) },
+    'pattern-bot running',
+  );
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
-    health.server.close();
-    await Promise.allSettled(services.map((service) => service.stop()));
+    health?.server.close();
+    await app.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
@@ -74,12 +63,11 @@ main().then(
   (error: unknown) => {
     if (error instanceof ConfigError || error instanceof CatalogError) {
       process.stderr.write(`pattern-bot: ${error.message}\n`);
-      process.exitCode = 1;
     } else {
       process.stderr.write(
         `pattern-bot: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
       );
-      process.exitCode = 1;
     }
+    process.exitCode = 1;
   },
 );

@@ -4,6 +4,8 @@ export interface Service {
   start(): Promise<void>;
   stop(): Promise<void>;
   health(): ServiceHealth;
+  /** True when this service answers `GET /healthz` on PORT itself (Slack in HTTP mode owns the port). */
+  readonly servesHealth?: boolean;
 }
 
 export interface ServiceHealth {

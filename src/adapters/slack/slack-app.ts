@@ -1,0 +1,178 @@
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Ask } from '../../ask.js';
+import type { SlackConfig } from '../../config.js';
+import type { Answer } from '../../core/answer.js';
+import type { Bot } from '../../core/bot.js';
+import { HEALTH_PATH, sendHealth } from '../../health-server.js';
+import type { Logger } from '../../logger.js';
+import { type HealthReport, healthReport, type Service, type ServiceHealth } from '../../service.js';
+import { pinoToBoltLogger } from './bolt-logger.js';
+import { createEventDedupe } from './event-dedupe.js';
+import { registerSlackListeners } from './listeners.js';
+import { answerToSlack } from './render.js';
+
+export interface SlackServiceOptions {
+  readonly config: SlackConfig;
+  /** HTTP mode listens here (0: any free port). */
+  readonly port: number;
+  readonly host: string;
+  readonly ask: Ask;
+  readonly bot: Bot;
+  readonly logger: Logger;
+  /** The whole process's health, served by Bolt at GET /healthz in HTTP mode. Default: this service's. */
+  readonly health?: () => HealthReport;
+  /** Web API retries. Default: up to 5 within 5 minutes; tests pass `{ retries: 0 }`. */
+  readonly retryConfig?: webApi.RetryOptions;
+  /** How long `/pattern` may think before acking without the answer (default 2.5 s). */
+  readonly ackBudgetMs?: number;
+  /** DAILY_SLACK_ADMINS_ONLY: only workspace admins and owners may turn the daily pattern on or off. */
+  readonly adminsOnlyForDaily?: boolean;
+}
+
+export interface SlackService extends Service {
+  readonly mode: 'socket' | 'http';
+  /** True in HTTP mode: Bolt owns PORT and answers /healthz, so main must not start its own server. */
+  readonly servesHealth: boolean;
+  /** The port Bolt listens on (HTTP mode, once started). */
+  port(): number | undefined;
+  /**
+   * Posts an answer's card to a channel (for the pattern of the day). Web API errors propagate, at
+   * once: this goes through `postClient`, which never retries (the daily engine does, under its claim).
+   */
+  sendAnswer(channelId: string, answer: Answer): Promise<{ ts: string }>;
+  /** A Web API client with no retries and a 10 s timeout, for scheduled posts and their checks. */
+  readonly postClient: webApi.WebClient;
+}
+
+/** A scheduled post that takes longer than this has failed; the daily engine retries it. */
+const POST_TIMEOUT_MS = 10_000;
+
+/** Whether a user is a workspace admin or owner (`users.info`, needs `users:read`). */
+async function isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean> {
+  const { user } = await client.users.info({ user: userId });
+  return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
+}
+
+/** Slack's Web API base, with the trailing slash the client needs. */
+function apiBase(url: string | undefined): string | undefined {
+  return url && (url.endsWith('/') ? url : `${url}/`);
+}
+
+/** The Slack adapter: Bolt in Socket Mode when an app token is set, else HTTP mode on `port`. */
+export function createSlackService(options: SlackServiceOptions): SlackService {
+  const { config } = options;
+  const logger = options.logger.child({ platform: 'slack' });
+  const boltLogger = pinoToBoltLogger(logger);
+  const slackApiUrl = apiBase(config.apiUrl);
+  const clientOptions: webApi.WebClientOptions = {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+  };
+  const mode = config.appToken ? 'socket' : 'http';
+  let state = 'stopped';
+  let httpPort: number | undefined;
+
+  const service: SlackService = {
+    name: 'slack',
+    mode,
+    servesHealth: mode === 'http',
+    port: () => httpPort,
+    health: (): ServiceHealth => ({
+      ok: state === 'connected' || state === 'listening',
+      state,
+      mode,
+      ...(httpPort !== undefined ? { port: httpPort } : {}),
+    }),
+    start,
+    stop,
+    sendAnswer,
+    postClient: new webApi.WebClient(config.botToken, {
+      ...(slackApiUrl ? { slackApiUrl } : {}),
+      retryConfig: { retries: 0 },
+      timeout: POST_TIMEOUT_MS,
+      logger: boltLogger,
+    }),
+  };
+  const health = options.health ?? (() => healthReport([service]));
+
+  let socketReceiver: SocketModeReceiver | undefined;
+  let httpReceiver: HTTPReceiver | undefined;
+  if (config.appToken) {
+    socketReceiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger: boltLogger,
+      installerOptions: { clientOptions: { ...clientOptions } },
+    });
+    for (const event of ['connecting', 'connected', 'reconnecting', 'disconnecting', 'disconnected']) {
+      socketReceiver.client.on(event, () => {
+        state = event;
+        logger.info({ state }, 'socket mode');
+      });
+    }
+  } else {
+    httpReceiver = new HTTPReceiver({
+      signingSecret: config.signingSecret ?? '',
+      logger: boltLogger,
+      customRoutes: [
+        {
+          path: HEALTH_PATH,
+          method: ['GET'],
+          handler: (_req, res) => sendHealth(res, health()),
+        },
+      ],
+    });
+  }
+  const receiver = socketReceiver ?? httpReceiver;
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: boltLogger,
+    clientOptions,
+    deferInitialization: true,
+  });
+  registerSlackListeners(app, {
+    ask: options.ask,
+    bot: options.bot,
+    logger,
+    dedupe: createEventDedupe(),
+    ...(options.adminsOnlyForDaily
+      ? { isAdmin: (userId: string) => isWorkspaceAdmin(app.client, userId) }
+      : {}),
+    ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
+  });
+
+  async function start(): Promise<void> {
+    state = 'starting';
+    await app.init(); // auth.test: a wrong SLACK_BOT_TOKEN fails here, at startup
+    if (httpReceiver) {
+      const server = await httpReceiver.start({ port: options.port, host: options.host });
+      httpPort = (server.address() as AddressInfo).port;
+      state = 'listening';
+      logger.info({ mode, host: options.host, port: httpPort, path: '/slack/events' }, 'slack listening');
+    } else {
+      await app.start();
+      state = 'connected';
+      logger.info({ mode }, 'slack connected');
+    }
+  }
+
+  async function stop(): Promise<void> {
+    if (state === 'stopped') return;
+    await app.stop();
+    state = 'stopped';
+    httpPort = undefined;
+  }
+
+  async function sendAnswer(channelId: string, answer: Answer): Promise<{ ts: string }> {
+    const result = await service.postClient.chat.postMessage({
+      channel: channelId,
+      ...answerToSlack(answer),
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    return { ts: result.ts ?? '' };
+  }
+
+  return service;
+}

@@ -1,0 +1,152 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SlackService } from '../../src/adapters/slack/slack-app.js';
+import { type App, createApp } from '../../src/app.js';
+import { parseConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { FakeClock, tempDatabase } from '../daily/fakes.js';
+import { type FakeSlack, slackSignature, startFakeSlack } from '../fakes/fake-slack.js';
+import { realBot } from '../helpers/catalog.js';
+
+const SECRET = 'daily-test-secret';
+const CHANNEL = 'C0DAILY';
+
+/** The whole app as main builds it (createApp), with Slack in HTTP mode against the fake Slack. */
+interface Running {
+  readonly app: App;
+  readonly fake: FakeSlack;
+  readonly clock: FakeClock;
+  command(text: string, user?: string): Promise<{ text: string; blocks?: unknown[] }>;
+  close(): Promise<void>;
+}
+
+const running: Running[] = [];
+afterEach(async () => {
+  for (const r of running.splice(0)) await r.close();
+});
+
+async function start(env: Record<string, string> = {}): Promise<Running> {
+  const fake = await startFakeSlack();
+  const db = tempDatabase();
+  const clock = new FakeClock(new Date('2026-11-25T06:00:00Z'));
+  const config = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-daily-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_PATH: db.path,
+    ...env,
+  });
+  const app = createApp({
+    config,
+    bot: realBot(),
+    logger: createLogger('silent'),
+    clock: clock.now,
+    slack: { retryConfig: { retries: 0 } },
+    daily: { tickPattern: null, retry: { attempts: 3, baseMs: 1 } },
+  });
+  await app.start();
+  const slack = app.services.find((s) => s.name === 'slack') as SlackService;
+  const command = async (text: string, user = 'U0ASKER') => {
+    const body = new URLSearchParams({
+      team_id: 'T0TEST',
+      channel_id: CHANNEL,
+      user_id: user,
+      command: '/pattern',
+      text,
+      response_url: fake.responseUrl('daily'),
+      trigger_id: '1.2.3',
+    }).toString();
+    const response = await fetch(`http://127.0.0.1:${slack.port()}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...slackSignature(SECRET, body) },
+      body,
+    });
+    expect(response.status).toBe(200);
+    return (await response.json()) as { text: string; blocks?: unknown[] };
+  };
+  const r: Running = {
+    app,
+    fake,
+    clock,
+    command,
+    async close() {
+      await app.stop();
+      await fake.close();
+      db.cleanup();
+    },
+  };
+  running.push(r);
+  return r;
+}
+
+const dailyPosts = (fake: FakeSlack) =>
+  fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL && !c.args.thread_ts);
+
+describe('pattern of the day on Slack, through the whole app', () => {
+  it('subscribes with /pattern daily on, posts at 09:00 New York once, and shows the status', async () => {
+    const { app, fake, clock, command } = await start();
+    const on = await command('daily on 09:00 America/New_York');
+    expect(on.text).toMatch(/09:00/);
+    expect(fake.callsTo('conversations.info')).toHaveLength(1);
+
+    clock.set('2026-11-25T13:59:00Z');
+    await app.daily?.scheduler.tick();
+    expect(dailyPosts(fake)).toHaveLength(0);
+    clock.set('2026-11-25T14:00:00Z');
+    await app.daily?.scheduler.tick();
+    clock.set('2026-11-25T14:01:00Z');
+    await app.daily?.scheduler.tick();
+    const posts = dailyPosts(fake);
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]?.args.blocks)).toContain('Pattern of the day');
+    expect(JSON.stringify(posts[0]?.args.blocks)).toContain(realBot().patternOfTheDay('2026-11-25').name);
+
+    const status = await command('daily');
+    expect(status.text).toContain('America/New_York');
+    const today = await command('today');
+    expect(today.text).toContain(realBot().patternOfTheDay('2026-11-25').name);
+  });
+
+  it('says how to fix it when the bot is not in the channel', async () => {
+    const { app, fake, command } = await start();
+    fake.notMemberOf.add(CHANNEL);
+    const on = await command('daily on');
+    expect(on.text).toContain('/invite @pattern-bot');
+    expect(app.daily?.store.getSubscription('slack', CHANNEL)).toBeUndefined();
+  });
+
+  it('with DAILY_SLACK_ADMINS_ONLY, only admins may turn it on', async () => {
+    const { app, fake, command } = await start({ DAILY_SLACK_ADMINS_ONLY: 'true' });
+    fake.admins.add('U0ADMIN');
+    const refused = await command('daily on', 'U0MEMBER');
+    expect(app.daily?.store.getSubscription('slack', CHANNEL)).toBeUndefined();
+    expect(refused.text).toContain('Only workspace admins');
+    await command('daily on', 'U0ADMIN');
+    expect(app.daily?.store.getSubscription('slack', CHANNEL)?.enabled).toBe(true);
+    // Anyone may still see the status, with no users.info lookup.
+    const before = fake.callsTo('users.info').length;
+    await command('daily', 'U0MEMBER');
+    expect(fake.callsTo('users.info')).toHaveLength(before);
+  });
+
+  it('retries a 500 and posts once; a deleted channel disables the subscription', async () => {
+    const { app, fake, clock, command } = await start();
+    await command('daily on 07:00 UTC');
+    fake.failNext('chat.postMessage', { status: 500 }, 1);
+    clock.set('2026-11-25T07:00:00Z');
+    await app.daily?.scheduler.tick();
+    expect(
+      app.daily?.store.getDelivery({ platform: 'slack', channelId: CHANNEL, localDate: '2026-11-25' })
+        ?.status,
+    ).toBe('sent');
+    expect(dailyPosts(fake)).toHaveLength(2); // the failed attempt and the one that went through
+
+    fake.failNext('chat.postMessage', { error: 'channel_not_found' }, 5);
+    clock.set('2026-11-26T07:00:00Z');
+    await app.daily?.scheduler.tick();
+    const subscription = app.daily?.store.getSubscription('slack', CHANNEL);
+    expect(subscription?.enabled).toBe(false);
+    expect(subscription?.disabledReason).toContain('channel_not_found');
+  });
+});
