@@ -178,6 +178,7 @@ export async function handleDailyCommand(
       time: command.time ?? existing?.time ?? DEFAULT_DAILY_TIME,
       timeZone: command.timeZone ?? existing?.timeZone ?? deps.defaultTimeZone,
       weekdays: command.weekdays ?? existing?.weekdays ?? EVERY_DAY,
+      thread: existing?.thread ?? false,
       source: 'command',
       createdBy: context.userId,
     },

@@ -55,7 +55,15 @@ function subscribe(
   since = '2026-01-01T00:00:00Z',
 ) {
   return store.upsertSubscription(
-    { platform: 'slack', time: '09:00', timeZone: 'UTC', weekdays: EVERY_DAY, source: 'command', ...input },
+    {
+      platform: 'slack',
+      time: '09:00',
+      timeZone: 'UTC',
+      weekdays: EVERY_DAY,
+      thread: false,
+      source: 'command',
+      ...input,
+    },
     new Date(since),
   );
 }
@@ -205,6 +213,7 @@ describe('exactly once through crashes and restarts', () => {
         time: '09:00',
         timeZone: 'UTC',
         weekdays: EVERY_DAY,
+        thread: false,
         source: 'command',
       },
       new Date('2026-11-25T08:30:00Z'),

@@ -37,7 +37,15 @@ it('two scheduler processes on one database file at the same time post each chan
     const platform: DailyPlatform = i % 2 === 0 ? 'slack' : 'discord';
     const channelId = platform === 'slack' ? `C${1000 + i}` : `${9000 + i}`;
     store.upsertSubscription(
-      { platform, channelId, time: '09:00', timeZone: 'UTC', weekdays: EVERY_DAY, source: 'command' },
+      {
+        platform,
+        channelId,
+        time: '09:00',
+        timeZone: 'UTC',
+        weekdays: EVERY_DAY,
+        thread: false,
+        source: 'command',
+      },
       new Date('2026-11-24T00:00:00Z'),
     );
     expected.push(`${platform}:${channelId} 2026-11-25`);
