@@ -151,6 +151,8 @@ describe('refusals', () => {
     ['daily on 09:00 10:00', 'Two times given'],
     ['daily 09:00', '"daily 09:00"'],
     ['daily on thread no-thread', 'Both `thread` and `no-thread` given'],
+    ['daily on constructor', '"constructor" is not a time zone or days I know'],
+    ['daily on __proto__', '"__proto__" is not a time zone or days I know'],
   ])('%s → an error listing the accepted forms', async (command, problem) => {
     const answer = notice(await ask(command, inSlack));
     expect(answer.tone).toBe('error');
