@@ -38,9 +38,9 @@ export const COMMANDS = [
   { name: 'today', usage: 'today', summary: 'The pattern of the day.', examples: ['today'] },
   {
     name: 'daily',
-    usage: 'daily [on [HH:MM] [time zone] [days] | off]',
+    usage: 'daily [on [HH:MM] [time zone] [days] [thread] | off]',
     summary: 'Post the pattern of the day in this channel (status, on, off). Default 09:00 every day.',
-    examples: ['daily on 09:30 Europe/Berlin weekdays', 'daily off', 'daily'],
+    examples: ['daily on 09:30 Europe/Berlin weekdays', 'daily on thread', 'daily off', 'daily'],
   },
   { name: 'help', usage: 'help', summary: 'This help.', examples: ['help'] },
 ] as const satisfies readonly Command[];

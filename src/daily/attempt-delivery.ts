@@ -36,6 +36,8 @@ export interface DeliveryJob {
   /** The idempotency key, the same for every attempt at this delivery. */
   readonly key: string;
   readonly answer: PatternAnswer;
+  /** Ask the poster for a discussion thread under the post (the subscription's setting). */
+  readonly thread: boolean;
 }
 
 export interface DeliveryContext {
@@ -56,7 +58,7 @@ export interface DeliveryContext {
  * once stale), and a permanent failure disables the subscription with the reason.
  */
 export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext): Promise<void> {
-  const { poster, ref, key, answer } = job;
+  const { poster, ref, key, answer, thread } = job;
   const { store, clock, owner, retry, staleAfterMs, sleep } = context;
   const log = context.logger.child({ ...ref, key });
   for (let attempt = 1; ; attempt++) {
@@ -69,6 +71,7 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
       const { messageId } = await poster.post(ref.channelId, answer, {
         idempotencyKey: key,
         maybeSentBefore: attempts > 1,
+        thread,
       });
       if (store.markSent(ref, owner, { messageId, now: clock() })) {
         log.info({ messageId, pattern: answer.pattern.slug, attempts }, 'daily post sent');

@@ -12,22 +12,36 @@ export const DEFAULT_DAILY_TIME = '09:00';
 export type DailyCommand =
   | { readonly type: 'status' }
   | { readonly type: 'off' }
-  | { readonly type: 'on'; readonly time?: string; readonly timeZone?: string; readonly weekdays?: number }
+  | {
+      readonly type: 'on';
+      readonly time?: string;
+      readonly timeZone?: string;
+      readonly weekdays?: number;
+      /** `thread` (true) or `no-thread` (false); left out, the channel's setting stays. */
+      readonly thread?: boolean;
+    }
   | { readonly type: 'invalid'; readonly problems: readonly string[] };
 
 const DAILY = /^\s*(?:\/?pattern\s+)?daily\b\s*(.*)$/is;
 const TIME = /^(\d{1,2}):(\d{2})$/;
 /** Starts with a digit or has a colon: meant as a time, even if not a valid one. */
 const TIME_LIKE = /^\d|:/;
+/** The words that turn the discussion thread on or off. */
+const THREAD_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['thread', true],
+  ['no-thread', false],
+  ['nothread', false],
+]);
 
 const usageLines = (): string[] => [
-  'Write it as `daily on [HH:MM] [time zone] [days]`, for example `daily on 09:00 Europe/Berlin mon-fri`.',
+  'Write it as `daily on [HH:MM] [time zone] [days] [thread]`, for example `daily on 09:00 Europe/Berlin mon-fri`.',
   'Time: 24-hour `HH:MM`, such as `09:00` or `17:30` (default 09:00).',
   `Time zone: ${TIME_ZONE_HELP}.`,
   `Days: ${WEEKDAYS_HELP}.`,
+  'Thread: `thread` starts a discussion thread under each post, `no-thread` stops it (default off).',
 ];
 
-/** Reads `daily`, `daily on [HH:MM] [zone] [days]`, `daily off`; undefined for any other text. */
+/** Reads `daily`, `daily on [HH:MM] [zone] [days] [thread|no-thread]`, `daily off`; undefined for any other text. */
 export function parseDailyCommand(text: string): DailyCommand | undefined {
   const match = DAILY.exec(text);
   if (!match) return undefined;
@@ -50,10 +64,17 @@ export function parseDailyCommand(text: string): DailyCommand | undefined {
   let time: string | undefined;
   let timeZone: string | undefined;
   let weekdays: number | undefined;
+  let thread: boolean | undefined;
   const dayWords: string[] = [];
   for (const token of args) {
     const clock = TIME.exec(token);
-    if (clock && Number(clock[1]) <= 23 && Number(clock[2]) <= 59) {
+    const threadWord = THREAD_WORDS.get(token.toLowerCase());
+    if (threadWord !== undefined) {
+      if (thread !== undefined && thread !== threadWord) {
+        problems.push('Both `thread` and `no-thread` given.');
+      }
+      thread = threadWord;
+    } else if (clock && Number(clock[1]) <= 23 && Number(clock[2]) <= 59) {
       if (time !== undefined) problems.push(`Two times given: ${time} and ${token}.`);
       time = `${clock[1]?.padStart(2, '0')}:${clock[2]}`;
     } else if (TIME_LIKE.test(token)) {
@@ -77,6 +98,7 @@ export function parseDailyCommand(text: string): DailyCommand | undefined {
     ...(time !== undefined ? { time } : {}),
     ...(timeZone !== undefined ? { timeZone } : {}),
     ...(weekdays !== undefined ? { weekdays } : {}),
+    ...(thread !== undefined ? { thread } : {}),
   };
 }
 
@@ -99,6 +121,7 @@ function scheduleLines(subscription: Subscription, now: Date): string[] {
   return [
     `Time: ${subscription.time} (${subscription.timeZone}), ${formatWeekdays(subscription.weekdays)}.`,
     next ? `Next post: ${formatInstant(next, subscription.timeZone)}.` : 'Next post: none scheduled.',
+    `Discussion thread: ${subscription.thread ? 'on' : 'off'}.`,
     ...(subscription.source === 'config' ? ['Set by DAILY_CHANNELS in the bot’s configuration.'] : []),
   ];
 }
@@ -178,6 +201,7 @@ export async function handleDailyCommand(
       time: command.time ?? existing?.time ?? DEFAULT_DAILY_TIME,
       timeZone: command.timeZone ?? existing?.timeZone ?? deps.defaultTimeZone,
       weekdays: command.weekdays ?? existing?.weekdays ?? EVERY_DAY,
+      thread: command.thread ?? existing?.thread ?? false,
       source: 'command',
       createdBy: context.userId,
     },

@@ -1,15 +1,20 @@
 import { Cron } from 'croner';
-import type { PatternAnswer } from '../core/answer.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../logger.js';
 import type { Service, ServiceHealth } from '../service.js';
-import { abortableSleep, attemptDelivery, DEFAULT_RETRY, type RetryPolicy } from './attempt-delivery.js';
+import {
+  abortableSleep,
+  attemptDelivery,
+  DEFAULT_RETRY,
+  type DeliveryJob,
+  type RetryPolicy,
+} from './attempt-delivery.js';
 import { DEFAULT_DAILY_TIME } from './daily-command.js';
 import { type DailyPoster, deliveryKey } from './poster.js';
 import { isDue } from './schedule.js';
 import { type StaticChannel, syncStaticChannels } from './static-channels.js';
 import type { DailyStore } from './store.js';
-import type { DeliveryRef, Subscription } from './subscription.js';
+import type { Subscription } from './subscription.js';
 
 export interface DailySchedulerOptions {
   readonly store: DailyStore;
@@ -64,12 +69,20 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   let job: Cron | undefined;
   let lastTickAt: Date | undefined;
   let lastTickError: string | undefined;
+  const deliveryContext = {
+    store,
+    clock,
+    owner,
+    logger,
+    retry,
+    staleAfterMs,
+    sleep,
+    signal: stopping.signal,
+  };
 
-  function deliver(poster: DailyPoster, ref: DeliveryRef, key: string, answer: PatternAnswer) {
-    const delivery = attemptDelivery(
-      { poster, ref, key, answer },
-      { store, clock, owner, logger, retry, staleAfterMs, sleep, signal: stopping.signal },
-    )
+  function deliver(task: DeliveryJob) {
+    const { ref, key } = task;
+    const delivery = attemptDelivery(task, deliveryContext)
       .catch((error: unknown) => logger.error({ ...ref, err: error }, 'daily post: unexpected error'))
       .finally(() => inflight.delete(key));
     inflight.set(key, delivery);
@@ -92,7 +105,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       { ...ref, patternSlug: answer.pattern.slug },
       { owner, now, staleAfterMs, maxAttempts },
     );
-    return claimed ? deliver(poster, ref, key, answer) : undefined;
+    return claimed ? deliver({ poster, ref, key, answer, thread: subscription.thread }) : undefined;
   }
 
   /** Claims what is due and starts it; returns the deliveries started. Never throws. */

@@ -32,6 +32,8 @@ export const MIGRATIONS: readonly string[] = [
      last_error   TEXT,
      UNIQUE (platform, channel_id, local_date)
    ) STRICT;`,
+  // 2: whether the poster starts a discussion thread under each post.
+  'ALTER TABLE subscriptions ADD COLUMN thread INTEGER NOT NULL DEFAULT 0 CHECK (thread IN (0, 1));',
 ];
 
 /** Brings a database to the latest schema, in one immediate transaction (safe with two processes). */

@@ -22,6 +22,14 @@ export interface PostOptions {
    * in `conversations.history` (`include_all_metadata`) first.
    */
   readonly maybeSentBefore: boolean;
+  /**
+   * The channel wants a discussion thread under the post. The poster starts one where the platform
+   * permits: on Slack a threaded reply to the post (`thread_ts` = the post's `ts`), on Discord a
+   * thread on the message (`startThread`, needs Create Public Threads; not in threads, forums or DMs).
+   * Failing to start the thread must not fail the post: log it and resolve with the post's id, so
+   * the delivery is marked sent and never posted again for the sake of its thread.
+   */
+  readonly thread: boolean;
 }
 
 export type CanPost = { readonly ok: true } | { readonly ok: false; readonly fix: string };

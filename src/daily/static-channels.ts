@@ -50,7 +50,7 @@ export function parseDailyChannels(raw: string | undefined): StaticChannel[] {
 
 /**
  * Makes the configured channels subscriptions (`source = 'config'`, default time and zone, every
- * day) if they have none, and removes config subscriptions no longer configured. A channel's
+ * day, no discussion thread) if they have none, and removes config subscriptions no longer configured. A channel's
  * existing subscription is left as it is: a `daily off` or a schedule set by command survives a restart.
  */
 export function syncStaticChannels(
@@ -62,7 +62,8 @@ export function syncStaticChannels(
   let removed = 0;
   for (const channel of channels) {
     const input = { ...channel, time: defaults.time, timeZone: defaults.timeZone, weekdays: EVERY_DAY };
-    if (store.insertSubscriptionIfMissing({ ...input, source: 'config' }, defaults.now)) added++;
+    if (store.insertSubscriptionIfMissing({ ...input, thread: false, source: 'config' }, defaults.now))
+      added++;
   }
   const wanted = new Set(channels.map((c) => `${c.platform}:${c.channelId}`));
   for (const subscription of store.listSubscriptions({ source: 'config' })) {

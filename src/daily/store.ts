@@ -63,6 +63,7 @@ interface SubscriptionRow {
   created_at: number;
   updated_at: number;
   active_since: number;
+  thread: number;
 }
 
 interface DeliveryRow {
@@ -96,6 +97,7 @@ function rowToSubscription(row: SubscriptionRow): Subscription {
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     activeSince: new Date(row.active_since),
+    thread: row.thread === 1,
   };
 }
 
@@ -135,14 +137,14 @@ export function openDailyStore(path: string): DailyStore {
     ),
     insertSubscription: db.prepare(
       `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, time_zone, weekdays, enabled,
-         disabled_reason, source, created_by, created_at, updated_at, active_since)
+         disabled_reason, source, created_by, created_at, updated_at, active_since, thread)
        VALUES (@platform, @channelId, @workspaceId, @time, @timeZone, @weekdays, 1, NULL, @source,
-         @createdBy, @now, @now, @now)
+         @createdBy, @now, @now, @now, @thread)
        ON CONFLICT (platform, channel_id) DO NOTHING`,
     ),
     updateSubscription: db.prepare(
       `UPDATE subscriptions SET workspace_id = @workspaceId, time = @time, time_zone = @timeZone,
-         weekdays = @weekdays, enabled = 1, disabled_reason = NULL, source = @source,
+         weekdays = @weekdays, thread = @thread, enabled = 1, disabled_reason = NULL, source = @source,
          created_by = @createdBy, updated_at = @now, active_since = @activeSince
        WHERE ${subscriptionKey}`,
     ),
@@ -201,6 +203,7 @@ export function openDailyStore(path: string): DailyStore {
     time: input.time,
     timeZone: input.timeZone,
     weekdays: input.weekdays,
+    thread: input.thread ? 1 : 0,
     source: input.source,
     createdBy: input.createdBy ?? null,
     now: now.getTime(),

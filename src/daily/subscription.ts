@@ -15,6 +15,11 @@ export interface SubscriptionSchedule {
 export interface SubscriptionInput extends SubscriptionSchedule {
   readonly platform: DailyPlatform;
   readonly channelId: string;
+  /**
+   * Start a discussion thread under each post, where the platform permits. Not part of the
+   * schedule: changing it alone does not move `activeSince`.
+   */
+  readonly thread: boolean;
   readonly workspaceId?: string | undefined;
   readonly source: 'command' | 'config';
   readonly createdBy?: string | undefined;

@@ -36,7 +36,7 @@ function dayIndex(name: string): number | undefined {
 export function parseWeekdays(text: string): number | undefined {
   const spec = text.trim().toLowerCase();
   if (spec === '') return undefined;
-  const word = WORDS[spec];
+  const word = Object.hasOwn(WORDS, spec) ? WORDS[spec] : undefined; // not `constructor`, `__proto__`…
   if (word !== undefined) return word;
   let mask = 0;
   for (const part of spec.split(',')) {

@@ -98,6 +98,32 @@ describe('daily on / off / status', () => {
     });
   });
 
+  it('has no discussion thread unless asked, and takes `thread` in any place', async () => {
+    expect(notice(await ask('daily on', inSlack)).lines).toContain('Discussion thread: off.');
+    expect(store.getSubscription('slack', 'C1')?.thread).toBe(false);
+    await ask('daily on weekdays THREAD 08:30', inDiscord);
+    expect(store.getSubscription('discord', '1001')).toMatchObject({
+      time: '08:30',
+      weekdays: 0b011_1110,
+      thread: true,
+    });
+    expect(text(await ask('daily', inDiscord))).toContain('Discussion thread: on.');
+  });
+
+  it('keeps the thread setting when `daily on` leaves it out, and changing only it keeps the schedule', async () => {
+    await ask('daily on thread', inSlack);
+    const before = store.getSubscription('slack', 'C1')?.activeSince;
+    clock.advance(60 * 60_000);
+    await ask('daily on', inSlack);
+    expect(store.getSubscription('slack', 'C1')?.thread).toBe(true);
+    await ask('daily on no-thread', inSlack);
+    expect(store.getSubscription('slack', 'C1')).toMatchObject({ thread: false, activeSince: before });
+    await ask('daily on thread', inSlack);
+    await ask('daily on nothread', inSlack);
+    expect(store.getSubscription('slack', 'C1')).toMatchObject({ thread: false, activeSince: before });
+    expect(text(await ask('daily on 10:00', inSlack))).toContain('Discussion thread: off.');
+  });
+
   it('turns off, and says so in the status', async () => {
     await ask('daily on', inSlack);
     expect(notice(await ask('daily off', inSlack)).tone).toBe('success');
@@ -124,12 +150,16 @@ describe('refusals', () => {
     ['daily on 09:00 CEST+1', '"CEST+1" is not a time zone'],
     ['daily on 09:00 10:00', 'Two times given'],
     ['daily 09:00', '"daily 09:00"'],
+    ['daily on thread no-thread', 'Both `thread` and `no-thread` given'],
+    ['daily on constructor', '"constructor" is not a time zone or days I know'],
+    ['daily on __proto__', '"__proto__" is not a time zone or days I know'],
   ])('%s → an error listing the accepted forms', async (command, problem) => {
     const answer = notice(await ask(command, inSlack));
     expect(answer.tone).toBe('error');
     expect(answer.lines.join('\n')).toContain(problem);
     expect(answer.lines.join('\n')).toContain('24-hour `HH:MM`');
     expect(answer.lines.join('\n')).toContain('`Europe/Berlin`, `America/New_York`');
+    expect(answer.lines.join('\n')).toContain('`thread` starts a discussion thread');
     expect(store.getSubscription('slack', 'C1')).toBeUndefined();
   });
 
@@ -179,5 +209,17 @@ describe('parseDailyCommand', () => {
     expect(parseDailyCommand('saga')).toBeUndefined();
     expect(parseDailyCommand('dailyish')).toBeUndefined();
     expect(parseDailyCommand('today')).toBeUndefined();
+  });
+
+  it('reads the thread words, and leaves the setting out when they are', () => {
+    expect(parseDailyCommand('daily on')).toEqual({ type: 'on' });
+    expect(parseDailyCommand('daily on Thread 07:00')).toEqual({ type: 'on', time: '07:00', thread: true });
+    expect(parseDailyCommand('daily on no-thread')).toEqual({ type: 'on', thread: false });
+    expect(parseDailyCommand('daily on NoThread utc')).toEqual({
+      type: 'on',
+      timeZone: 'UTC',
+      thread: false,
+    });
+    expect(parseDailyCommand('daily on thread thread')).toEqual({ type: 'on', thread: true });
   });
 });

@@ -55,7 +55,15 @@ function subscribe(
   since = '2026-01-01T00:00:00Z',
 ) {
   return store.upsertSubscription(
-    { platform: 'slack', time: '09:00', timeZone: 'UTC', weekdays: EVERY_DAY, source: 'command', ...input },
+    {
+      platform: 'slack',
+      time: '09:00',
+      timeZone: 'UTC',
+      weekdays: EVERY_DAY,
+      thread: false,
+      source: 'command',
+      ...input,
+    },
     new Date(since),
   );
 }
@@ -83,6 +91,7 @@ describe('on time, in each zone', () => {
     expect(slack.posts[0]?.options).toEqual({
       idempotencyKey: 'daily:slack:new-york:2026-11-25',
       maybeSentBefore: false,
+      thread: false,
     });
     expect(
       store.getDelivery({ platform: 'slack', channelId: 'new-york', localDate: '2026-11-25' }),
@@ -91,6 +100,19 @@ describe('on time, in each zone', () => {
       messageId: 'slack-1',
       attempts: 1,
     });
+  });
+
+  it('asks the poster for a discussion thread where the channel wants one, retries included', async () => {
+    subscribe({ channelId: 'with-thread', thread: true });
+    subscribe({ channelId: 'without' });
+    slack.failNext('with-thread', serverError());
+    clock.set('2026-11-25T09:00:00Z');
+    await scheduler().tick();
+    const threadFor = (channelId: string) =>
+      slack.posts.filter((post) => post.channelId === channelId).map((post) => post.options.thread);
+    expect(slack.attempts.filter((channelId) => channelId === 'with-thread')).toHaveLength(2);
+    expect(threadFor('with-thread')).toEqual([true]);
+    expect(threadFor('without')).toEqual([false]);
   });
 
   it.each([
@@ -149,7 +171,7 @@ describe('exactly once through crashes and restarts', () => {
       expect(discord.posts).toEqual([]);
       await runMinutes(restarted, '2026-11-25T08:01:00Z', '2026-11-25T08:10:00Z');
       expect(discord.posts.map((p) => p.options)).toEqual([
-        { idempotencyKey: 'daily:discord:berlin:2026-11-25', maybeSentBefore: true },
+        { idempotencyKey: 'daily:discord:berlin:2026-11-25', maybeSentBefore: true, thread: false },
       ]);
       expect(second.getDelivery(today)).toMatchObject({
         status: 'sent',
@@ -205,6 +227,7 @@ describe('exactly once through crashes and restarts', () => {
         time: '09:00',
         timeZone: 'UTC',
         weekdays: EVERY_DAY,
+        thread: false,
         source: 'command',
       },
       new Date('2026-11-25T08:30:00Z'),

@@ -17,9 +17,12 @@ if (!dbPath || !outFile || !owner || !goAt || !now) throw new Error('usage: <db>
 function poster(platform: DailyPlatform): DailyPoster {
   return {
     platform,
-    async post(channelId, answer) {
+    async post(channelId, answer, options) {
       await sleep(Math.random() * 5);
-      appendFileSync(outFile as string, `${platform}:${channelId} ${answer.date} ${owner}\n`);
+      appendFileSync(
+        outFile as string,
+        `${platform}:${channelId} ${answer.date} thread=${options.thread} ${owner}\n`,
+      );
       return { messageId: `${owner}-${channelId}` };
     },
     async checkCanPost() {

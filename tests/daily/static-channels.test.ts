@@ -54,6 +54,7 @@ describe('syncStaticChannels', () => {
         time: '11:00',
         timeZone: 'UTC',
         weekdays: EVERY_DAY,
+        thread: true,
         source: 'command',
       },
       defaults.now,
@@ -64,10 +65,15 @@ describe('syncStaticChannels', () => {
       added: 2,
       removed: 0,
     });
-    expect(store.getSubscription('slack', 'C0002')).toMatchObject({ time: '11:00', source: 'command' });
+    expect(store.getSubscription('slack', 'C0002')).toMatchObject({
+      time: '11:00',
+      thread: true,
+      source: 'command',
+    });
     expect(store.getSubscription('slack', 'C0001')).toMatchObject({
       time: '09:00',
       timeZone: 'Europe/Berlin',
+      thread: false,
       source: 'config',
     });
     expect(syncStaticChannels(store, parseDailyChannels('slack:C0002'), defaults)).toEqual({

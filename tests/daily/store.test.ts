@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/daily/migrate.js';
@@ -27,6 +28,7 @@ const subscription = {
   time: '09:00',
   timeZone: 'Europe/Berlin',
   weekdays: EVERY_DAY,
+  thread: false,
   source: 'command',
 } as const;
 
@@ -44,6 +46,36 @@ describe('opening', () => {
     store.close();
     store = openDailyStore(db.path);
     expect(store.getSubscription('discord', '42')?.time).toBe('09:00');
+  });
+
+  it('migrates a version-1 database to the latest, keeping its rows, with no discussion thread', () => {
+    store.close();
+    db.cleanup();
+    db = tempDatabase();
+    mkdirSync(dirname(db.path), { recursive: true });
+    const raw = new Database(db.path);
+    raw.exec(MIGRATIONS[0] as string);
+    raw.pragma('user_version = 1');
+    raw
+      .prepare(
+        `INSERT INTO subscriptions (platform, channel_id, time, time_zone, weekdays, source, created_at,
+           updated_at, active_since)
+         VALUES ('slack', 'C1', '08:30', 'UTC', 127, 'command', 1, 2, 3)`,
+      )
+      .run();
+    raw.close();
+
+    store = openDailyStore(db.path);
+    expect(store.getSubscription('slack', 'C1')).toMatchObject({
+      time: '08:30',
+      weekdays: EVERY_DAY,
+      enabled: true,
+      activeSince: new Date(3),
+      thread: false,
+    });
+    const reopened = new Database(db.path, { readonly: true });
+    expect(reopened.pragma('user_version', { simple: true })).toBe(2);
+    reopened.close();
   });
 
   it('refuses a database from a newer release', () => {
@@ -82,6 +114,15 @@ describe('subscriptions', () => {
     expect(same.activeSince).toEqual(at('2026-11-25T07:00:00Z'));
     const moved = store.upsertSubscription({ ...subscription, time: '10:30' }, at('2026-11-25T10:00:00Z'));
     expect(moved.activeSince).toEqual(at('2026-11-25T10:00:00Z'));
+  });
+
+  it('stores the discussion thread flag, and changing only it keeps activeSince', () => {
+    const made = store.upsertSubscription({ ...subscription, thread: true }, at('2026-11-25T07:00:00Z'));
+    expect(made.thread).toBe(true);
+    const off = store.upsertSubscription(subscription, at('2026-11-25T10:00:00Z'));
+    expect(off).toMatchObject({ thread: false, activeSince: at('2026-11-25T07:00:00Z') });
+    expect(store.getSubscription('discord', '42')?.thread).toBe(false);
+    expect(store.listSubscriptions()[0]?.thread).toBe(false);
   });
 
   it('inserts a config subscription only where there is none', () => {

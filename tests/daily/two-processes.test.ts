@@ -37,10 +37,18 @@ it('two scheduler processes on one database file at the same time post each chan
     const platform: DailyPlatform = i % 2 === 0 ? 'slack' : 'discord';
     const channelId = platform === 'slack' ? `C${1000 + i}` : `${9000 + i}`;
     store.upsertSubscription(
-      { platform, channelId, time: '09:00', timeZone: 'UTC', weekdays: EVERY_DAY, source: 'command' },
+      {
+        platform,
+        channelId,
+        time: '09:00',
+        timeZone: 'UTC',
+        weekdays: EVERY_DAY,
+        thread: i % 3 === 0,
+        source: 'command',
+      },
       new Date('2026-11-24T00:00:00Z'),
     );
-    expected.push(`${platform}:${channelId} 2026-11-25`);
+    expected.push(`${platform}:${channelId} 2026-11-25 thread=${i % 3 === 0}`);
   }
   store.close();
 
@@ -53,7 +61,7 @@ it('two scheduler processes on one database file at the same time post each chan
   expect(runs.map((run) => JSON.parse(run.stdout).owner)).toEqual(['one', 'two']);
 
   const lines = readFileSync(out, 'utf8').trim().split('\n');
-  expect(lines.map((line) => line.split(' ').slice(0, 2).join(' ')).sort()).toEqual(expected.sort());
+  expect(lines.map((line) => line.split(' ').slice(0, 3).join(' ')).sort()).toEqual(expected.sort());
 
   const after = openDailyStore(db.path);
   const deliveries = after.listDeliveries();
@@ -61,6 +69,6 @@ it('two scheduler processes on one database file at the same time post each chan
   expect(deliveries).toHaveLength(CHANNELS);
   expect(deliveries.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
   // Each post was made by the process that holds its claim.
-  const postedBy = new Map(lines.map((line) => line.split(' ')).map(([key, , owner]) => [key, owner]));
+  const postedBy = new Map(lines.map((line) => line.split(' ')).map(([key, , , owner]) => [key, owner]));
   for (const d of deliveries) expect(postedBy.get(`${d.platform}:${d.channelId}`)).toBe(d.claimOwner);
 }, 30_000);
