@@ -122,4 +122,17 @@ describe('pattern of the day on Discord', () => {
     expect(subscription?.enabled).toBe(false);
     expect(subscription?.disabledReason).toMatch(/10003|Unknown Channel/);
   });
+
+  it('starts a discussion thread on the post when the channel asked for one', async () => {
+    await command('daily on 07:00 UTC thread');
+    clock.set('2026-11-25T07:00:00Z');
+    await daily.scheduler.tick();
+    const threads = harness.fake.requests.filter(
+      (r) => r.method === 'POST' && /\/messages\/\d+\/threads$/.test(r.path),
+    );
+    expect(threads).toHaveLength(1);
+    expect((threads[0]?.body as { name: string }).name).toBe(
+      `${realBot().patternOfTheDay('2026-11-25').name} · 2026-11-25`,
+    );
+  });
 });

@@ -149,4 +149,16 @@ describe('pattern of the day on Slack, through the whole app', () => {
     expect(subscription?.enabled).toBe(false);
     expect(subscription?.disabledReason).toContain('channel_not_found');
   });
+
+  it('starts a discussion thread under the post when the channel asked for one', async () => {
+    const { app, fake, clock, command } = await start();
+    await command('daily on 07:00 UTC thread');
+    clock.set('2026-11-25T07:00:00Z');
+    await app.daily?.scheduler.tick();
+    expect(dailyPosts(fake)).toHaveLength(1);
+    const replies = fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts !== undefined);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]?.args.thread_ts).toMatch(/^1700000000\.\d{6}$/); // the ts the fake gave the post
+    expect(String(replies[0]?.args.text)).toContain(realBot().patternOfTheDay('2026-11-25').name);
+  });
 });

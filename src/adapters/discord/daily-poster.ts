@@ -70,7 +70,7 @@ export function createDiscordDailyPoster(service: DiscordService, logger: Logger
       } catch (error) {
         throw discordErrorToPostError(error);
       }
-      if ((options as { thread?: boolean }).thread) {
+      if (options.thread) {
         try {
           await client.rest.post(Routes.threads(channelId, messageId), {
             body: { name: threadName(answer), auto_archive_duration: THREAD_ARCHIVE_MINUTES },

@@ -54,7 +54,7 @@ export function createSlackDailyPoster(service: SlackService, logger: Logger): D
       } catch (error) {
         throw slackErrorToPostError(error);
       }
-      if ((options as { thread?: boolean }).thread) {
+      if (options.thread) {
         try {
           await client.chat.postMessage({ channel: channelId, thread_ts: ts, text: threadStarter(answer) });
         } catch (error) {
