@@ -131,7 +131,7 @@ describe('pattern of the day on Discord', () => {
       (r) => r.method === 'POST' && /\/messages\/\d+\/threads$/.test(r.path),
     );
     expect(threads).toHaveLength(1);
-    expect((threads[0]?.body as { name: string }).name).toBe(
+    expect((threads[0]?.body as { name?: string } | undefined)?.name).toBe(
       `${realBot().patternOfTheDay('2026-11-25').name} · 2026-11-25`,
     );
   });
