@@ -24,10 +24,10 @@ afterEach(async () => {
   for (const r of running.splice(0)) await r.close();
 });
 
-async function start(env: Record<string, string> = {}): Promise<Running> {
+async function start(env: Record<string, string> = {}, at = '2026-11-25T06:00:00Z'): Promise<Running> {
   const fake = await startFakeSlack();
   const db = tempDatabase();
-  const clock = new FakeClock(new Date('2026-11-25T06:00:00Z'));
+  const clock = new FakeClock(new Date(at));
   const config = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-daily-test',
     SLACK_SIGNING_SECRET: SECRET,
@@ -160,5 +160,39 @@ describe('pattern of the day on Slack, through the whole app', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.args.thread_ts).toMatch(/^1700000000\.\d{6}$/); // the ts the fake gave the post
     expect(String(replies[0]?.args.text)).toContain(realBot().patternOfTheDay('2026-11-25').name);
+  });
+
+  it('turns off with /pattern daily off, and nothing is posted after', async () => {
+    const { app, fake, clock, command } = await start();
+    await command('daily on 07:00 UTC');
+    const off = await command('daily off');
+    expect(off.text).toContain('off');
+    expect(app.daily?.store.getSubscription('slack', CHANNEL)?.enabled).toBe(false);
+    clock.set('2026-11-25T07:00:00Z');
+    await app.daily?.scheduler.tick();
+    expect(dailyPosts(fake)).toHaveLength(0);
+  });
+
+  it('catches up once on start after being down at the posting time, and never posts a past date', async () => {
+    const shared = tempDatabase();
+    try {
+      const first = await start({ DATABASE_PATH: shared.path });
+      await first.command('daily on 09:00 UTC');
+      await first.close();
+      running.splice(running.indexOf(first), 1);
+      // Down from 08:00 to 11:00: a new process on the same database starts at 11:00 and posts once.
+      const second = await start({ DATABASE_PATH: shared.path }, '2026-11-25T11:00:00Z');
+      await second.app.daily?.scheduler.idle();
+      expect(dailyPosts(second.fake)).toHaveLength(1);
+      second.clock.set('2026-11-25T11:01:00Z');
+      await second.app.daily?.scheduler.tick();
+      expect(dailyPosts(second.fake)).toHaveLength(1);
+      // The 26th's post was missed entirely: on the 27th at 08:00 it is not sent late.
+      second.clock.set('2026-11-27T08:00:00Z');
+      await second.app.daily?.scheduler.tick();
+      expect(dailyPosts(second.fake)).toHaveLength(1);
+    } finally {
+      shared.cleanup();
+    }
   });
 });
