@@ -5,8 +5,8 @@ import { deliveryKey, discordNonce } from '../../src/daily/poster.js';
 import { createLogger } from '../../src/logger.js';
 import { type Harness, startHarness } from '../adapters/discord/harness.js';
 import { FakeClock, tempDatabase } from '../daily/fakes.js';
-import { MANAGER_PERMISSIONS, slashCommand } from '../fakes/discord-payloads.js';
-import { CHANNEL_ID, type RecordedRequest } from '../fakes/fake-discord.js';
+import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, slashCommand } from '../fakes/discord-payloads.js';
+import { CHANNEL_ID, type FakeResponse, type RecordedRequest } from '../fakes/fake-discord.js';
 import { realBot } from '../helpers/catalog.js';
 
 /** The real discord.js client and the daily engine, wired as main wires them, against the fake Discord. */
@@ -84,20 +84,25 @@ describe('pattern of the day on Discord', () => {
   });
 
   it('refuses members without Manage Channels', async () => {
-    const refused = await command('daily on', '2248473465835041');
+    const refused = await command('daily on', MEMBER_PERMISSIONS);
     expect(JSON.stringify(refused.data.embeds)).toMatch(/Manage Channels/);
     expect(daily.store.getSubscription('discord', CHANNEL_ID)).toBeUndefined();
   });
 
-  it('retries a 500 and posts once', async () => {
+  /** Subscribes for 07:00 UTC, makes the next `times` channel posts fail with `response`, and ticks at 07:00. */
+  async function deliverFailing(response: FakeResponse, times: number) {
     await command('daily on 07:00 UTC');
     harness.fake.fault(
       (r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
-      { status: 500, body: { message: 'boom', code: 0 } },
-      1,
+      response,
+      times,
     );
     clock.set('2026-11-25T07:00:00Z');
     await daily.scheduler.tick();
+  }
+
+  it('retries a 500 and posts once', async () => {
+    await deliverFailing({ status: 500, body: { message: 'boom', code: 0 } }, 1);
     const delivered = harness.fake.requests.filter(
       (r) => r.method === 'POST' && r.path.endsWith(`/channels/${CHANNEL_ID}/messages`),
     );
@@ -110,14 +115,7 @@ describe('pattern of the day on Discord', () => {
   });
 
   it('disables the subscription when the channel is gone', async () => {
-    await command('daily on 07:00 UTC');
-    harness.fake.fault(
-      (r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
-      { status: 404, body: { message: 'Unknown Channel', code: 10003 } },
-      5,
-    );
-    clock.set('2026-11-25T07:00:00Z');
-    await daily.scheduler.tick();
+    await deliverFailing({ status: 404, body: { message: 'Unknown Channel', code: 10003 } }, 5);
     const subscription = daily.store.getSubscription('discord', CHANNEL_ID);
     expect(subscription?.enabled).toBe(false);
     expect(subscription?.disabledReason).toMatch(/10003|Unknown Channel/);
