@@ -9,8 +9,6 @@ import type { SlackDeps } from './slack-deps.js';
 import { bugContext } from './slack-deps.js';
 import { summarizeSlackError } from './slack-error.js';
 
-const OPEN_PATTERN = new RegExp(`^${OPEN_PATTERN_ACTION}:`);
-
 function isEphemeral(body: BlockAction): boolean {
   const container: unknown = body.container;
   return typeof container === 'object' && container !== null && 'is_ephemeral' in container
@@ -18,20 +16,17 @@ function isEphemeral(body: BlockAction): boolean {
     : false;
 }
 
+/** The button action IDs on cards, matched by one listener. */
+const CARD_ACTIONS = new RegExp(`^(?:${SHARE_ACTION}$|${OPEN_PATTERN_ACTION}:)`);
+/** The bot events of the manifest, matched by one listener. */
+const BOT_EVENT_TYPES = /^(?:app_mention|message|app_home_opened)$/;
+
 /** Every Slack listener pattern-bot has, in one place. */
 export function registerSlackListeners(app: App, deps: SlackDeps): void {
   const { logger } = deps;
 
-  // Slack retries an event it thinks we missed (X-Slack-Retry-Num): answer each event_id once.
-  app.use(async ({ body, next }) => {
-    const eventId = 'event_id' in body && typeof body.event_id === 'string' ? body.event_id : undefined;
-    if (eventId && deps.dedupe.seen(eventId)) {
-      logger.info({ eventId }, 'duplicate event skipped');
-      return;
-    }
-    await next();
-  });
-
+  // Bolt runs every listener's middleware chain for every request, so listeners are few: one command,
+  // one action listener and one event listener, each dispatching inside (measured in bench:slack).
   app.command(`/${COMMAND_NAME}`, async ({ command, ack, respond }) => {
     const input = {
       text: command.text,
@@ -42,50 +37,62 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
     await ackPatternCommand(deps, input, ack, respond);
   });
 
-  app.action<BlockAction<ButtonAction>>(SHARE_ACTION, async ({ ack, action, body, respond }) => {
+  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS, async ({ ack, action, body, respond }) => {
     await ack();
-    await shareCard(deps, { value: action.value ?? '', userId: body.user.id, respond });
+    if (action.action_id === SHARE_ACTION) {
+      await shareCard(deps, { value: action.value ?? '', userId: body.user.id, respond });
+    } else {
+      await openPattern(deps, { slug: action.value ?? '', inPlace: isEphemeral(body), respond });
+    }
   });
 
-  app.action<BlockAction<ButtonAction>>(OPEN_PATTERN, async ({ ack, action, body, respond }) => {
-    await ack();
-    await openPattern(deps, { slug: action.value ?? '', inPlace: isEphemeral(body), respond });
-  });
-
-  app.event('app_mention', async ({ event, body, context, client }) => {
-    await replyInConversation(
-      deps,
-      client,
-      {
-        channel: event.channel,
-        ...(event.user ? { user: event.user } : {}),
-        threadTs: event.thread_ts ?? event.ts,
-        teamId: body.team_id,
-        eventId: body.event_id,
-      },
-      stripBotMention(event.text, context.botUserId),
-    );
-  });
-
-  app.event('message', async ({ event, body, context, client }) => {
-    // Only people's plain messages in the bot's DMs: no edits, joins or bot posts (our own included).
-    if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
-    await replyInConversation(
-      deps,
-      client,
-      { channel: event.channel, user: event.user, teamId: body.team_id, eventId: body.event_id },
-      stripBotMention(event.text ?? '', context.botUserId),
-    );
-  });
-
-  app.event('app_home_opened', async ({ event, body, client }) => {
-    if (event.tab !== 'home') return;
-    try {
-      const context = { platform: 'slack', userId: event.user, workspaceId: body.team_id } as const;
-      const [today, catalog] = await Promise.all([deps.ask('today', context), deps.ask('list', context)]);
-      await client.views.publish({ user_id: event.user, view: homeView(today, catalog) });
-    } catch (error) {
-      logger.warn({ ...summarizeSlackError(error), user: event.user }, 'could not publish the Home tab');
+  app.event(BOT_EVENT_TYPES, async ({ event, body, context, client }) => {
+    // Slack retries an event it thinks we missed (X-Slack-Retry-Num): answer each event_id once.
+    if (deps.dedupe.seen(body.event_id)) {
+      logger.info({ eventId: body.event_id }, 'duplicate event skipped');
+      return;
+    }
+    switch (event.type) {
+      case 'app_mention':
+        await replyInConversation(
+          deps,
+          client,
+          {
+            channel: event.channel,
+            ...(event.user ? { user: event.user } : {}),
+            threadTs: event.thread_ts ?? event.ts,
+            teamId: body.team_id,
+            eventId: body.event_id,
+          },
+          stripBotMention(event.text, context.botUserId),
+        );
+        return;
+      case 'message':
+        // Only people's plain messages in the bot's DMs: no edits, joins or bot posts (our own included).
+        if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
+        await replyInConversation(
+          deps,
+          client,
+          { channel: event.channel, user: event.user, teamId: body.team_id, eventId: body.event_id },
+          stripBotMention(event.text ?? '', context.botUserId),
+        );
+        return;
+      case 'app_home_opened': {
+        if (event.tab !== 'home') return;
+        try {
+          const askContext = { platform: 'slack', userId: event.user, workspaceId: body.team_id } as const;
+          const [today, catalog] = await Promise.all([
+            deps.ask('today', askContext),
+            deps.ask('list', askContext),
+          ]);
+          await client.views.publish({ user_id: event.user, view: homeView(today, catalog) });
+        } catch (error) {
+          logger.warn({ ...summarizeSlackError(error), user: event.user }, 'could not publish the Home tab');
+        }
+        return;
+      }
+      default:
+        return;
     }
   });
 
