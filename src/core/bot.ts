@@ -173,6 +173,16 @@ export function createBot(patterns: readonly Pattern[]): Bot {
       case 'today': {
         return todayAnswer(localDate(context.now ?? new Date(), context.timeZone ?? 'UTC'));
       }
+      case 'daily':
+        return {
+          kind: 'notice',
+          tone: 'info',
+          title: 'The pattern of the day is posted to channels',
+          lines: [
+            'In a Slack or Discord channel, `/pattern daily on 09:00 Europe/Berlin` posts it there every day.',
+            'Here, `today` shows today’s pattern.',
+          ],
+        };
       case 'category':
         return answerCategory(intent.query, capped);
       case 'compare':

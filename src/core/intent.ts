@@ -9,6 +9,8 @@ export type Intent =
   | { readonly type: 'list' }
   | { readonly type: 'random' }
   | { readonly type: 'today' }
+  /** `daily …`: channel subscriptions, which only a platform with channels can handle. */
+  | { readonly type: 'daily' }
   | { readonly type: 'category'; readonly query: string }
   /** `splits` holds every reading of the two sides, most likely first; empty when only one side was given. */
   | { readonly type: 'compare'; readonly query: string; readonly splits: readonly CompareSplit[] }
@@ -70,6 +72,7 @@ export function parseIntent(text: string): Intent {
   if (LIST.test(query)) return { type: 'list' };
   if (RANDOM.test(query)) return { type: 'random' };
   if (TODAY.test(query)) return { type: 'today' };
+  if (/^daily\b/.test(query)) return { type: 'daily' };
   const category = CATEGORY.exec(query);
   if (category?.[1]) return { type: 'category', query: category[1] };
   const prefix = COMPARE_PREFIX.exec(query);

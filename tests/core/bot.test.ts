@@ -197,6 +197,14 @@ describe('random, today and help', () => {
     expect(() => bot.patternOfTheDay('2026-02-30')).toThrow(RangeError);
   });
 
+  it('daily outside a platform channel explains where it works', () => {
+    expect(bot.answer('daily on')).toMatchObject({
+      kind: 'notice',
+      tone: 'info',
+      title: 'The pattern of the day is posted to channels',
+    });
+  });
+
   it('help lists every command', () => {
     expect(bot.answer('help')).toEqual({ kind: 'help', commands: COMMANDS });
     expect(bot.answer('')).toEqual({ kind: 'help', commands: COMMANDS });

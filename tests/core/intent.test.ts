@@ -17,6 +17,8 @@ describe('parseIntent', () => {
     ['today', 'today'],
     ["today's pattern", 'today'],
     ['pattern of the day', 'today'],
+    ['daily', 'daily'],
+    ['daily on 09:00 UTC', 'daily'],
   ])('%j → %s', (text, type) => {
     expect(parseIntent(text).type).toBe(type);
   });
