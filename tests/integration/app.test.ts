@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { SlackService } from '../../src/adapters/slack/slack-app.js';
+import { createApp } from '../../src/app.js';
+import { parseConfig } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { tempDatabase } from '../daily/fakes.js';
+import { APPLICATION_ID, BOT_TOKEN, FakeDiscord } from '../fakes/fake-discord.js';
+import { startFakeSlack } from '../fakes/fake-slack.js';
+import { realBot } from '../helpers/catalog.js';
+
+describe('createApp with Slack and Discord together', () => {
+  it('starts both adapters and the daily scheduler, reports them all on /healthz, and stops cleanly', async () => {
+    const slackFake = await startFakeSlack();
+    const discordFake = await FakeDiscord.start();
+    const db = tempDatabase();
+    const config = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-both',
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: slackFake.apiUrl,
+      DISCORD_TOKEN: BOT_TOKEN,
+      DISCORD_APPLICATION_ID: APPLICATION_ID,
+      DISCORD_API_URL: discordFake.apiUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_PATH: db.path,
+      DAILY_CHANNELS: 'slack:C0STATIC,discord:300000000000000001',
+    });
+    const app = createApp({
+      config,
+      bot: realBot(),
+      logger: createLogger('silent'),
+      slack: { retryConfig: { retries: 0 } },
+      daily: { tickPattern: null },
+    });
+    try {
+      expect(app.services.map((s) => s.name)).toEqual(['slack', 'discord', 'daily']);
+      await app.start();
+      const slack = app.services[0] as SlackService;
+      const response = await fetch(`http://127.0.0.1:${slack.port()}/healthz`);
+      expect(response.status).toBe(200);
+      const report = (await response.json()) as {
+        ok: boolean;
+        services: Record<string, { ok: boolean; state: string }>;
+      };
+      expect(report.ok).toBe(true);
+      expect(Object.keys(report.services)).toEqual(['slack', 'discord', 'daily']);
+      expect(report.services.discord).toMatchObject({ ok: true, state: 'connected' });
+      expect(
+        app.daily?.store
+          .listSubscriptions()
+          .map((s) => `${s.platform}:${s.channelId}`)
+          .sort(),
+      ).toEqual(['discord:300000000000000001', 'slack:C0STATIC']);
+    } finally {
+      await app.stop();
+      await slackFake.close();
+      await discordFake.close();
+      db.cleanup();
+    }
+  });
+});
