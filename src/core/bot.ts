@@ -10,6 +10,10 @@ import { createSearchIndex, MAX_QUERY_LENGTH, rankStrings, type SearchHit } from
 export const CONFIDENT = 0.7;
 /** At or above (and below CONFIDENT): the answer, with "did you mean". Below: not found. */
 export const PLAUSIBLE = 0.5;
+/** Below PLAUSIBLE, a hit this high that beats the runner-up (or this floor) by this ratio is still the answer. */
+export const CLEAR_WINNER_MIN = 0.4;
+export const CLEAR_WINNER_RATIO = 1.6;
+const CLEAR_WINNER_FLOOR = 0.2;
 /** A runner-up this close to the best (as a ratio) is offered as an alternative. */
 export const CLOSE_RATIO = 0.85;
 /** The least score a suggestion needs: below it, it is noise. */
@@ -73,10 +77,16 @@ export function createBot(patterns: readonly Pattern[]): Bot {
     suggestions,
   });
 
+  /** The best hit if it is plausible: high enough, or a clear winner (well ahead of the runner-up). */
   function lookup(query: string): { best?: SearchHit; hits: SearchHit[] } {
     const hits = index.search(query, MAX_ALTERNATIVES + 1);
     const best = hits[0];
-    return best && best.score >= PLAUSIBLE ? { best, hits } : { hits };
+    if (!best) return { hits };
+    const runnerUp = Math.max(hits[1]?.score ?? 0, CLEAR_WINNER_FLOOR);
+    const plausible =
+      best.score >= PLAUSIBLE ||
+      (best.score >= CLEAR_WINNER_MIN && best.score >= runnerUp * CLEAR_WINNER_RATIO);
+    return plausible ? { best, hits } : { hits };
   }
 
   function answerLookup(query: string, original: string): Answer {
@@ -185,8 +195,12 @@ export function createBot(patterns: readonly Pattern[]): Bot {
         };
       case 'category':
         return answerCategory(intent.query, capped);
-      case 'compare':
-        return answerCompare(intent.splits, capped);
+      case 'compare': {
+        const compared = answerCompare(intent.splits, capped);
+        return compared.kind === 'compare' || !intent.orLookup
+          ? compared
+          : answerLookup(intent.query, capped);
+      }
       case 'lookup':
         return answerLookup(intent.query, capped);
     }

@@ -13,7 +13,13 @@ export type Intent =
   | { readonly type: 'daily' }
   | { readonly type: 'category'; readonly query: string }
   /** `splits` holds every reading of the two sides, most likely first; empty when only one side was given. */
-  | { readonly type: 'compare'; readonly query: string; readonly splits: readonly CompareSplit[] }
+  | {
+      readonly type: 'compare';
+      readonly query: string;
+      readonly splits: readonly CompareSplit[];
+      /** A loose form ("a or b"): when it is not two patterns, read the text as a lookup instead. */
+      readonly orLookup?: boolean;
+    }
   | { readonly type: 'lookup'; readonly query: string };
 
 const HELP = /^(?:help|h|\?|usage|commands?|how does this work|what can you do)$/;
@@ -35,6 +41,8 @@ const COMPARE_DIFFER =
 /** "should I use a or b" */
 const COMPARE_CHOICE =
   /^(?:should (?:i|we) (?:use|pick|choose)|(?:when|which) (?:to|should (?:i|we)) (?:use|pick|choose))\s+(.+?)\s+or\s+(.+)$/;
+/** "a or b": a comparison only if both sides are patterns. */
+const EITHER = /^(?!.*\bor\b.*\bor\b)(.+?)\s+or\s+(.+)$/;
 const SEPARATORS = /\s+(?:vs\.?|versus|and|with|to|or|against|from)\s+|\s*[,&|]\s*|\s+\/\s+/;
 
 function clean(text: string): string {
@@ -81,6 +89,10 @@ export function parseIntent(text: string): Intent {
     const match = form.exec(query);
     if (match?.[1] && match[2])
       return { type: 'compare', query, splits: [[trimSide(match[1]), trimSide(match[2])]] };
+  }
+  const either = EITHER.exec(query);
+  if (either?.[1] && either[2]) {
+    return { type: 'compare', query, splits: [[trimSide(either[1]), trimSide(either[2])]], orLookup: true };
   }
   return { type: 'lookup', query };
 }

@@ -26,8 +26,12 @@ const FIELD_WEIGHT = { key: 1, description: 0.5, category: 0.4 } as const;
 const PARTIAL_PHRASE = 0.75;
 /** What a corrected typo keeps of a word's value, by edit distance. */
 const TYPO_PENALTY = [1, 0.88, 0.72] as const;
+/** The last word may be a prefix being typed ("sag"): this long at least, worth this much, this many completions. */
+const MIN_PREFIX = 3;
+const PREFIX_PENALTY = 0.8;
+const MAX_COMPLETIONS = 8;
 /** The weight of a word that appears nowhere in the catalog. */
-const UNKNOWN_WORD_WEIGHT = 0.6;
+const UNKNOWN_WORD_WEIGHT = 0.4;
 /** Exact key shared by several patterns (an alias like "axon"). */
 const SHARED_EXACT_SCORE = 0.9;
 /**
@@ -124,12 +128,36 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
     return df === 0 ? UNKNOWN_WORD_WEIGHT : Math.log(1 + total / df) / Math.log(1 + total);
   };
 
-  function resolve(word: string): Resolved {
+  const vocabulary = [...surface.keys()].sort();
+  /** Known words that start with `prefix` (as-you-type: "sag" → "saga"), at most a few. */
+  function completions(prefix: string): string[] {
+    let low = 0;
+    let high = vocabulary.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((vocabulary[mid] as string) < prefix) low = mid + 1;
+      else high = mid;
+    }
+    const found: string[] = [];
+    for (let i = low; i < vocabulary.length && found.length < MAX_COMPLETIONS; i++) {
+      const word = vocabulary[i] as string;
+      if (!word.startsWith(prefix)) break;
+      found.push(word);
+    }
+    return found;
+  }
+
+  function resolve(word: string, last: boolean): Resolved {
     const stemmed = stem(word);
     if (postings.has(stemmed)) return { stems: [stemmed], penalty: 1, weight: idf(stemmed) };
     const corrections = typos.correct(word);
     const first = corrections[0];
-    if (!first) return { stems: [], penalty: 0, weight: UNKNOWN_WORD_WEIGHT };
+    if (!first) {
+      const completed = last && word.length >= MIN_PREFIX ? completions(word) : [];
+      if (completed.length === 0) return { stems: [], penalty: 0, weight: UNKNOWN_WORD_WEIGHT };
+      const stems = [...new Set(completed.map((w) => surface.get(w) ?? w))];
+      return { stems, penalty: PREFIX_PENALTY, weight: Math.max(...stems.map(idf)) };
+    }
     const stems = [...new Set(corrections.map((c) => surface.get(c.word) ?? c.word))];
     return {
       stems,
@@ -205,7 +233,7 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
       if (found) for (const index of found) offer(index, found.size === 1 ? 1 : SHARED_EXACT_SCORE, 'exact');
     }
 
-    const resolved = words.map(resolve);
+    const resolved = words.map((word, i) => resolve(word, i === words.length - 1));
     for (const [index, score] of scoreWords(resolved)) offer(index, score, 'words');
 
     const best = Math.max(0, ...[...hits.values()].map((hit) => hit.score));

@@ -1,7 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 
 /** Words shorter than this are never corrected: too many real words sit one letter apart. */
-const MIN_TYPO_LENGTH = 3;
+const MIN_TYPO_LENGTH = 4;
 
 export interface Correction {
   readonly word: string;
@@ -10,6 +10,23 @@ export interface Correction {
 
 function maxDistance(word: string): number {
   return word.length <= 4 ? 1 : 2;
+}
+
+/** True when b is a with two neighbouring letters swapped ("cqsr" / "cqrs"): one typo, not two. */
+function isTransposition(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const first = [...a].findIndex((char, i) => char !== b[i]);
+  return (
+    first >= 0 &&
+    a[first] === b[first + 1] &&
+    a[first + 1] === b[first] &&
+    a.slice(first + 2) === b.slice(first + 2)
+  );
+}
+
+/** Levenshtein distance, counting a swap of neighbouring letters as one edit. */
+function typoDistance(a: string, b: string): number {
+  return isTransposition(a, b) ? 1 : distance(a, b);
 }
 
 function deletions(word: string): string[] {
@@ -47,7 +64,7 @@ export class TypoIndex {
       for (const candidate of this.byDeletion.get(variant) ?? []) {
         if (seen.has(candidate)) continue;
         seen.add(candidate);
-        const d = distance(word, candidate);
+        const d = typoDistance(word, candidate);
         if (d === 0 || d > Math.min(limit, maxDistance(candidate))) continue;
         if (best.length === 0 || d < (best[0]?.distance ?? Infinity))
           best = [{ word: candidate, distance: d }];

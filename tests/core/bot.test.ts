@@ -62,10 +62,31 @@ describe('lookup', () => {
     },
   );
 
+  it('answers a clear winner below the plausible bar', () => {
+    expect(json('circut brkr')).toMatchObject({
+      kind: 'pattern',
+      patterns: [{ slug: 'circuit-breaker-pattern' }],
+    });
+  });
+
   it('suggests real near matches when it is not sure enough to answer', () => {
-    const answer = json('circut brkr');
-    expect(answer.kind).toBe('none');
-    expect(answer.suggestions?.map((p) => p.slug)).toEqual(['circuit-breaker-pattern']);
+    const pattern = (code: string, name: string) => ({
+      code,
+      slug: name.toLowerCase().replace(' ', '-'),
+      name,
+      description: 'A pattern for tests.',
+      category: 'Test Pattern',
+      aliases: [],
+      related: [],
+    });
+    const tied = createBot([
+      pattern('01', 'Foo Widget'),
+      pattern('02', 'Foo Gadget'),
+      pattern('03', 'Bar Thing'),
+    ]);
+    const answer = answerToJson(tied.answer('foo zebra'));
+    expect(answer).toMatchObject({ kind: 'none', reason: 'no-match' });
+    expect(answer.suggestions?.map((p) => p.slug)).toEqual(['foo-widget', 'foo-gadget']);
   });
 
   it('keeps at most 100 characters of the query in a not-found answer', () => {
