@@ -130,6 +130,8 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     logger: boltLogger,
     clientOptions,
     deferInitialization: true,
+    // No conversation state is kept between messages: skip the store middleware Bolt runs on every request.
+    convoStore: false,
   });
   registerSlackListeners(app, {
     ask: options.ask,
