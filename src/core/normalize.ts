@@ -11,7 +11,7 @@ const FILLER_WORDS = new Set(
    use used using uses usage work works working get got give need needs want like just really actually so some any all
    info information learn understand know about more details detail example examples called call say
    handle handling several instead every each way ways best good better put go make keep have has had let lets try
-   kind sort type types many much lot lots multiple other others own thing`
+   kind sort type types many much lot lots multiple other others own`
     .split(/\s+/)
     .filter(Boolean),
 );

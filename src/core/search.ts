@@ -46,6 +46,11 @@ const FUSE_SCALE = 0.8;
 const FUSE_MAX_CANDIDATES = 8;
 const FUSE_MIN_EVIDENCE = 0.2;
 
+/** How fuse.js is used here: one `text` field, matched anywhere in it (not only near its start), scored. */
+function fuseTextOptions(threshold: number) {
+  return { keys: ['text'], includeScore: true, ignoreLocation: true, threshold };
+}
+
 interface Resolved {
   readonly stems: readonly string[];
   readonly penalty: number;
@@ -194,7 +199,6 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
     return scores;
   }
 
-  const fuseOptions = { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: FUSE_THRESHOLD };
   const recordsOf = new Map<number, FuseRecord[]>();
   for (const record of fuseRecords) {
     const list = recordsOf.get(record.index);
@@ -210,7 +214,7 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
   const fuseOver = (indexes: number[]) =>
     new Fuse(
       indexes.flatMap((index) => recordsOf.get(index) ?? []),
-      fuseOptions,
+      fuseTextOptions(FUSE_THRESHOLD),
     );
 
   function search(query: string, limit = 5): SearchHit[] {
@@ -267,12 +271,7 @@ export function rankStrings(
 ): { index: number; score: number }[] {
   const fuse = new Fuse(
     strings.map((text, index) => ({ index, text: contentWords(text).join(' ') })),
-    {
-      keys: ['text'],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold,
-    },
+    fuseTextOptions(threshold),
   );
   return fuse
     .search(contentWords(query).join(' ').slice(0, 32))

@@ -7,13 +7,7 @@ import {
   Routes,
 } from 'discord.js';
 import type { PatternAnswer } from '../../core/answer.js';
-import {
-  type CanPost,
-  type DailyPoster,
-  discordNonce,
-  type PostError,
-  PostError as PostFailure,
-} from '../../daily/poster.js';
+import { type CanPost, type DailyPoster, discordNonce, PostError } from '../../daily/poster.js';
 import type { Logger } from '../../logger.js';
 import type { DiscordService } from './discord-client.js';
 import { errorContext } from './error-context.js';
@@ -36,19 +30,19 @@ export function discordErrorToPostError(error: unknown): PostError {
   if (error instanceof DiscordAPIError) {
     const code = Number(error.code);
     if (PERMANENT_CODES.has(code))
-      return new PostFailure('permanent', String(code), error.message, { cause: error });
-    return new PostFailure('retryable', String(code || error.status), error.message, { cause: error });
+      return new PostError('permanent', String(code), error.message, { cause: error });
+    return new PostError('retryable', String(code || error.status), error.message, { cause: error });
   }
   if (error instanceof RateLimitError) {
-    return new PostFailure('retryable', 'rate_limited', 'rate limited', {
+    return new PostError('retryable', 'rate_limited', 'rate limited', {
       retryAfterMs: error.retryAfter,
       cause: error,
     });
   }
   if (error instanceof HTTPError)
-    return new PostFailure('retryable', String(error.status), error.message, { cause: error });
+    return new PostError('retryable', String(error.status), error.message, { cause: error });
   const message = error instanceof Error ? error.message : String(error);
-  return new PostFailure('retryable', 'network', message, { cause: error });
+  return new PostError('retryable', 'network', message, { cause: error });
 }
 
 function threadName(answer: PatternAnswer): string {
