@@ -11,9 +11,9 @@ import { loadCatalogFile } from '../src/catalog-file.js';
 import { createBot } from '../src/core/bot.js';
 import { createLogger } from '../src/logger.js';
 
-const [kind, apiUrl, signingSecret] = process.argv.slice(2);
+const [kind, apiUrl, signingSecret, cache] = process.argv.slice(2);
 if (!process.send || !apiUrl || !signingSecret || (kind !== 'bot' && kind !== 'bare')) {
-  console.error('usage: (forked) slack-bench-server.ts bot|bare <apiUrl> <signingSecret>');
+  console.error('usage: (forked) slack-bench-server.ts bot|bare <apiUrl> <signingSecret> [no-cache]');
   process.exit(2);
 }
 const send = process.send.bind(process);
@@ -30,6 +30,7 @@ async function listen(): Promise<number> {
       bot,
       logger: createLogger('info'),
       retryConfig: { retries: 0 },
+      ...(cache === 'no-cache' ? { replyCacheSize: 0 } : {}),
     });
     await service.start();
     return service.port() ?? 0;
@@ -49,10 +50,17 @@ async function listen(): Promise<number> {
   return server.address().port;
 }
 
+let cpuMark = process.cpuUsage();
 process.on('message', (message) => {
   if (message === 'stop') process.exit(0);
+  if (message === 'mark') cpuMark = process.cpuUsage();
   if (message === 'stats') {
-    send({ maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBytes: process.memoryUsage().rss });
+    const cpu = process.cpuUsage(cpuMark);
+    send({
+      maxRssBytes: process.resourceUsage().maxRSS * 1024,
+      rssBytes: process.memoryUsage().rss,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+    });
   }
 });
 listen().then(

@@ -5,7 +5,10 @@
  * `process.resourceUsage().maxRSS`. By default both servers run as compiled JavaScript under plain
  * node, as the Docker image runs the bot; `--runtime tsx` runs them under tsx, as `npm start` does.
  *
- * Usage: npm run bench:slack [-- --requests 2000 --concurrency 50 --rounds 10 --runtime node|tsx]
+ * `--no-cache` turns off the bot's reply cache, so every request searches and renders (the work a first
+ * question costs); by default the 7 queries repeat, as popular questions do, and are answered from it.
+ *
+ * Usage: npm run bench:slack [-- --requests 2000 --concurrency 50 --rounds 10 --runtime node|tsx --no-cache]
  */
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -20,8 +23,10 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '200' },
     runtime: { type: 'string', default: 'node' },
+    'no-cache': { type: 'boolean', default: false },
   },
 });
+const NO_CACHE = values['no-cache'];
 const RUNTIME = values.runtime === 'tsx' ? 'tsx' : 'node';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMPILED = `${ROOT}tmp/slack-bench`;
@@ -70,7 +75,7 @@ function compile(): void {
 function start(kind: 'bot' | 'bare', apiUrl: string): Promise<Server> {
   const script =
     RUNTIME === 'tsx' ? `${ROOT}bench/slack-bench-server.ts` : `${COMPILED}/bench/slack-bench-server.js`;
-  const child = fork(script, [kind, apiUrl, SECRET], {
+  const child = fork(script, [kind, apiUrl, SECRET, ...(NO_CACHE ? ['no-cache'] : [])], {
     cwd: ROOT,
     execArgv: [
       ...(RUNTIME === 'tsx' ? ['--import', 'tsx'] : []),
@@ -86,9 +91,11 @@ function start(kind: 'bot' | 'bare', apiUrl: string): Promise<Server> {
   });
 }
 
-function stats(server: Server): Promise<{ maxRssBytes: number; rssBytes: number }> {
+function stats(server: Server): Promise<{ maxRssBytes: number; rssBytes: number; cpuMs: number }> {
   return new Promise((resolve) => {
-    server.child.once('message', (message) => resolve(message as { maxRssBytes: number; rssBytes: number }));
+    server.child.once('message', (message) =>
+      resolve(message as { maxRssBytes: number; rssBytes: number; cpuMs: number }),
+    );
     server.child.send('stats');
   });
 }
@@ -163,6 +170,7 @@ async function main(): Promise<number> {
   const agents = new Map(servers.map((s) => [s.name, new Agent({ keepAlive: true, maxSockets: C })]));
   try {
     for (const server of servers) await load(server, agents.get(server.name) as Agent, WARMUP, [], []);
+    for (const server of servers) server.child.send('mark');
     const perRound = Math.ceil(N / ROUNDS);
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? servers : [...servers].reverse();
@@ -191,7 +199,7 @@ async function main(): Promise<number> {
     const ratio = bot.p99 / bare.p99;
     const peakMb = botStats.maxRssBytes / 1024 / 1024;
     console.log(
-      `Slack /pattern ack latency, HTTP on loopback: ${N} requests each, concurrency ${C}, ${ROUNDS} alternating rounds, runtime ${RUNTIME}`,
+      `Slack /pattern ack latency, HTTP on loopback: ${N} requests each, concurrency ${C}, ${ROUNDS} alternating rounds, runtime ${RUNTIME}, reply cache ${NO_CACHE ? 'off' : 'on'}`,
     );
     console.log('server  requests  errors  p50 ms  p99 ms');
     for (const row of rows) {
@@ -203,6 +211,9 @@ async function main(): Promise<number> {
     console.log(
       `bot peak RSS: ${peakMb.toFixed(1)} MB (child process maxRSS under ${RUNTIME}; target ≤ 150); ` +
         `bare Bolt: ${(bareStats.maxRssBytes / 1024 / 1024).toFixed(1)} MB`,
+    );
+    console.log(
+      `server CPU per request: bot ${((botStats.cpuMs / N) * 1000).toFixed(0)} µs, bare ${((bareStats.cpuMs / N) * 1000).toFixed(0)} µs (ratio ${(botStats.cpuMs / bareStats.cpuMs).toFixed(2)})`,
     );
     const firstErrors = [...bot.errors, ...bare.errors].slice(0, 5);
     if (firstErrors.length > 0) console.log(`first errors: ${firstErrors.join('; ')}`);

@@ -97,3 +97,12 @@ export function answerPatterns(answer: Answer): readonly Pattern[] {
       return assertNever(answer);
   }
 }
+
+/**
+ * Whether the same text always gets this answer from the same catalog: false for a random pick, the
+ * pattern of the day (it changes at midnight) and notices (they report state, such as a subscription).
+ */
+export function isRepeatable(answer: Answer): boolean {
+  if (answer.kind === 'notice') return false;
+  return answer.kind !== 'pattern' || answer.source === 'lookup';
+}

@@ -1,5 +1,4 @@
 import type { RespondFn } from '@slack/bolt';
-import type { AskContext } from '../../ask.js';
 import { answerToSlack } from './render.js';
 import type { SlackDeps } from './slack-deps.js';
 import { bugContext } from './slack-deps.js';
@@ -43,8 +42,8 @@ export interface EphemeralReply {
  * visible to the asker only, with a Share button. A failure answers with a fixed message.
  */
 export async function answerPatternCommand(deps: SlackDeps, input: CommandInput): Promise<EphemeralReply> {
-  try {
-    const context: AskContext = {
+  const ask = async () =>
+    deps.ask(input.text, {
       platform: 'slack',
       channelId: input.channelId,
       userId: input.userId,
@@ -52,9 +51,12 @@ export async function answerPatternCommand(deps: SlackDeps, input: CommandInput)
       ...(deps.isAdmin && CHANGES_DAILY.test(input.text)
         ? { canManageChannel: await deps.isAdmin(input.userId) }
         : {}),
-    };
-    const answer = await deps.ask(input.text, context);
-    return { response_type: 'ephemeral', ...answerToSlack(answer, { shareable: true }) };
+    });
+  try {
+    return await deps.replies.reply(input.text, ask, (answer) => ({
+      response_type: 'ephemeral',
+      ...answerToSlack(answer, { shareable: true }),
+    }));
   } catch (error) {
     deps.logger.error(
       { ...bugContext(error), channel: input.channelId, user: input.userId },

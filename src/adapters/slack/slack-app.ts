@@ -6,6 +6,7 @@ import type { Answer } from '../../core/answer.js';
 import type { Bot } from '../../core/bot.js';
 import { HEALTH_PATH, sendHealth } from '../../health-server.js';
 import type { Logger } from '../../logger.js';
+import { createReplyCache } from '../../reply-cache.js';
 import { type HealthReport, healthReport, type Service, type ServiceHealth } from '../../service.js';
 import { pinoToBoltLogger } from './bolt-logger.js';
 import { createEventDedupe } from './event-dedupe.js';
@@ -28,6 +29,8 @@ export interface SlackServiceOptions {
   readonly ackBudgetMs?: number;
   /** DAILY_SLACK_ADMINS_ONLY: only workspace admins and owners may turn the daily pattern on or off. */
   readonly adminsOnlyForDaily?: boolean;
+  /** How many rendered `/pattern` replies are remembered (default REPLY_CACHE_SIZE; 0: none). */
+  readonly replyCacheSize?: number;
 }
 
 export interface SlackService extends Service {
@@ -138,6 +141,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     bot: options.bot,
     logger,
     dedupe: createEventDedupe(),
+    replies: createReplyCache(options.replyCacheSize),
     ...(options.adminsOnlyForDaily
       ? { isAdmin: (userId: string) => isWorkspaceAdmin(app.client, userId) }
       : {}),

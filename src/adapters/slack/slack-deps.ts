@@ -1,7 +1,9 @@
 import type { Ask } from '../../ask.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../logger.js';
+import type { ReplyCache } from '../../reply-cache.js';
 import type { EventDedupe } from './event-dedupe.js';
+import type { EphemeralReply } from './pattern-command.js';
 
 /** What every Slack listener needs. */
 export interface SlackDeps {
@@ -9,6 +11,8 @@ export interface SlackDeps {
   readonly bot: Bot;
   readonly logger: Logger;
   readonly dedupe: EventDedupe;
+  /** `/pattern` replies already rendered, by text. */
+  readonly replies: ReplyCache<EphemeralReply>;
   /** How long `/pattern` may take before the ack goes out without the answer (default 2.5 s). */
   readonly ackBudgetMs?: number;
   /** Set when only workspace admins may change the daily pattern (DAILY_SLACK_ADMINS_ONLY). */
