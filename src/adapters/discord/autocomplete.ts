@@ -1,7 +1,9 @@
 import type { APIApplicationCommandOptionChoice } from 'discord.js';
+import { LRUCache } from 'lru-cache';
 import type { Bot } from '../../core/bot.js';
 import { COMMANDS } from '../../core/commands.js';
 import type { Pattern } from '../../core/pattern.js';
+import { REPLY_CACHE_SIZE } from '../../reply-cache.js';
 import { DISCORD_LIMITS as L, truncate } from './limits.js';
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
@@ -53,4 +55,21 @@ export function autocompleteChoices(bot: Bot, typed: string): Choice[] {
   }
   const seen = new Set<string>();
   return choices.filter((c) => !seen.has(c.value) && seen.add(c.value)).slice(0, L.autocompleteChoices);
+}
+
+/**
+ * `autocompleteChoices` for one bot, remembering the last `max` texts: people type the same
+ * prefixes ("s", "sa", "sag"), and each keystroke is an interaction. The arrays are shared: read only.
+ */
+export function cachedAutocomplete(bot: Bot, max = REPLY_CACHE_SIZE): (typed: string) => Choice[] {
+  if (max <= 0) return (typed) => autocompleteChoices(bot, typed);
+  const known = new LRUCache<string, Choice[]>({ max });
+  return (typed) => {
+    let choices = known.get(typed);
+    if (!choices) {
+      choices = autocompleteChoices(bot, typed);
+      known.set(typed, choices);
+    }
+    return choices;
+  };
 }

@@ -5,7 +5,9 @@ import type { DiscordConfig } from '../../config.js';
 import type { Answer } from '../../core/answer.js';
 import type { Bot } from '../../core/bot.js';
 import type { Logger } from '../../logger.js';
+import { createReplyCache } from '../../reply-cache.js';
 import type { Service, ServiceHealth } from '../../service.js';
+import { cachedAutocomplete } from './autocomplete.js';
 import { registerDiscordListeners } from './listeners.js';
 import { answerToDiscord } from './render.js';
 
@@ -25,6 +27,8 @@ export interface DiscordServiceOptions {
   readonly bot: Bot;
   readonly logger: Logger;
   readonly deferAfterMs?: number;
+  /** How many rendered replies and autocomplete answers are remembered (default REPLY_CACHE_SIZE; 0: none). */
+  readonly replyCacheSize?: number;
 }
 
 export interface DiscordService extends Service {
@@ -60,6 +64,8 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     bot: options.bot,
     logger,
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
+    replies: createReplyCache(options.replyCacheSize),
+    choices: cachedAutocomplete(options.bot, options.replyCacheSize),
   });
 
   return {

@@ -36,22 +36,25 @@ export async function handleCommand(
   const query = interaction.options.getString(QUERY_OPTION, true);
   const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
   const user = interaction.options.getUser(USER_OPTION);
-  const pending = deps.ask(query, {
-    platform: 'discord',
-    channelId: interaction.channelId,
-    userId: interaction.user.id,
-    ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
-    canManageChannel: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
-  });
+  const ask = () =>
+    deps.ask(query, {
+      platform: 'discord',
+      channelId: interaction.channelId,
+      userId: interaction.user.id,
+      ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
+      canManageChannel: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    });
   const render = (answer: Answer) =>
     toReplyOptions(answerToDiscord(answer, user ? { forUserId: user.id } : {}));
+  // The card names the addressed user, so that is part of the key.
+  const pending = deps.replies.reply(`${user?.id ?? ''} ${query}`, ask, render);
   const flags = ephemeral ? ({ flags: MessageFlags.Ephemeral } as const) : {};
 
   const early = await within(pending, deps.deferAfterMs);
   if (early !== LATE) {
-    await interaction.reply({ ...render(early), ...flags });
+    await interaction.reply({ ...early, ...flags });
     return;
   }
   await interaction.deferReply(flags);
-  await interaction.editReply(render(await pending));
+  await interaction.editReply(await pending);
 }

@@ -6,7 +6,6 @@ import {
   type Message,
   MessageFlags,
 } from 'discord.js';
-import { autocompleteChoices } from './autocomplete.js';
 import { errorContext } from './error-context.js';
 import { handleButton } from './handle-button.js';
 import { handleCommand } from './handle-command.js';
@@ -28,7 +27,7 @@ function interactionContext(interaction: BaseInteraction): Record<string, unknow
 
 async function routeInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   if (interaction.isAutocomplete()) {
-    await interaction.respond(autocompleteChoices(deps.bot, String(interaction.options.getFocused())));
+    await interaction.respond(deps.choices(String(interaction.options.getFocused())));
   } else if (interaction.isChatInputCommand()) {
     await handleCommand(interaction, deps);
   } else if (interaction.isButton()) {

@@ -12,6 +12,8 @@ export const FAILURE_ANSWER: Answer = {
 
 export const FAILURE_MESSAGE = answerToDiscord(FAILURE_ANSWER);
 
+export type ReplyOptions = ReturnType<typeof toReplyOptions>;
+
 /** A rendered message in the option form discord.js's reply, editReply and followUp take. */
 export function toReplyOptions(message: DiscordMessage, repliedUser?: boolean) {
   const allowedMentions: MessageMentionOptions = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { autocompleteChoices } from '../../../src/adapters/discord/autocomplete.js';
+import { autocompleteChoices, cachedAutocomplete } from '../../../src/adapters/discord/autocomplete.js';
 import { COMMANDS } from '../../../src/core/commands.js';
 import { realBot } from '../../helpers/catalog.js';
 
@@ -58,5 +58,23 @@ describe('autocomplete choices', () => {
     const started = performance.now();
     for (let i = 0; i < 2000; i++) autocompleteChoices(bot, ['sag', 'event so', 'circ', 'zzz'][i % 4] ?? '');
     expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('cachedAutocomplete', () => {
+  it('gives the same choices as autocompleteChoices, computed once per text', () => {
+    const choices = cachedAutocomplete(bot);
+    for (const typed of ['sag', 'compare cq', '', 'circuit braker']) {
+      const first = choices(typed);
+      expect(first).toEqual(autocompleteChoices(bot, typed));
+      expect(choices(typed)).toBe(first);
+    }
+  });
+
+  it('with max 0 remembers nothing', () => {
+    const choices = cachedAutocomplete(bot, 0);
+    const first = choices('sag');
+    expect(choices('sag')).not.toBe(first);
+    expect(choices('sag')).toEqual(first);
   });
 });

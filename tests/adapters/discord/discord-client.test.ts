@@ -102,6 +102,21 @@ describe('/pattern', () => {
     expect(callback.data?.allowed_mentions).toEqual({ parse: [], users: [BOB.id] });
   });
 
+  it('a remembered reply is never given to the wrong addressee: the user is part of the key', async () => {
+    const replyTo = async (user?: typeof BOB) => {
+      const i = slashCommand(h.fake, { query: 'outbox', ...(user ? { user } : {}) });
+      return body(await h.fake.callback(i.id, i.token)).data;
+    };
+    const forBob = await replyTo(BOB);
+    const plain = await replyTo();
+    const forBobAgain = await replyTo(BOB);
+    expect(forBob?.content).toBe(`For <@${BOB.id}>`);
+    expect(plain?.content).toBeUndefined();
+    expect(plain?.allowed_mentions).toEqual({ parse: [] });
+    expect(forBobAgain).toEqual(forBob);
+    expect(plain?.embeds).toEqual(forBob?.embeds);
+  });
+
   it('answers the longest text Discord allows (6,000 characters of markdown and emoji) politely', async () => {
     const text = '**@everyone** <@&400000000000000001> 🙂 `x` '.repeat(200).slice(0, 6000);
     const i = slashCommand(h.fake, { query: text });
