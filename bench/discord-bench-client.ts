@@ -1,7 +1,8 @@
 /**
  * One side of `bench:discord`, run in its own process so that its memory and pauses are its own:
  * `pattern-bot` (the real adapter) or `bare` (a discord.js client that replies with a fixed string).
- * Connects to the fake Discord at argv[3], says `ready` over IPC, and on `stop` reports its peak RSS.
+ * Connects to the fake Discord at argv[3], says `ready` over IPC; on `mark` starts counting CPU time;
+ * on `stop` reports its peak RSS and CPU time.
  * `bench:discord` compiles it with tsc and runs it with plain node, as production runs `dist/`.
  */
 import { Writable } from 'node:stream';
@@ -12,13 +13,19 @@ import { loadCatalogFile } from '../src/catalog-file.js';
 import { createBot } from '../src/core/bot.js';
 import { createLogger } from '../src/logger.js';
 
+export type ClientMode = 'pattern-bot' | 'bare';
+
 export interface ClientReport {
-  readonly mode: string;
+  readonly mode: ClientMode;
   readonly maxRssMb: number;
   readonly startRssMb: number;
+  /** CPU time (user + system) since the last `mark`. */
+  readonly cpuMs: number;
 }
 
-const [mode = 'bare', apiUrl = '', token = '', applicationId = '', catalogFile = ''] = process.argv.slice(2);
+const [modeArg, apiUrl = '', token = '', applicationId = '', catalogFile = '', cache = ''] =
+  process.argv.slice(2);
+const mode: ClientMode = modeArg === 'pattern-bot' ? 'pattern-bot' : 'bare';
 
 async function startPatternBot(): Promise<() => Promise<void>> {
   const bot = createBot(loadCatalogFile(catalogFile));
@@ -27,6 +34,7 @@ async function startPatternBot(): Promise<() => Promise<void>> {
     ask: createAsk(bot),
     bot,
     logger: createLogger('info', new Writable({ write: (_chunk, _encoding, done) => done() })),
+    ...(cache === 'no-cache' ? { replyCacheSize: 0 } : {}),
   });
   await service.start();
   return () => service.stop();
@@ -52,9 +60,20 @@ async function startBare(): Promise<() => Promise<void>> {
 const stop = await (mode === 'pattern-bot' ? startPatternBot() : startBare());
 const startRssMb = process.memoryUsage.rss() / 1048576;
 process.send?.('ready');
+let cpuMark = process.cpuUsage();
 process.on('message', async (message) => {
+  if (message === 'mark') {
+    cpuMark = process.cpuUsage();
+    process.send?.('marked');
+  }
   if (message !== 'stop') return;
-  const report: ClientReport = { mode, maxRssMb: process.resourceUsage().maxRSS / 1024, startRssMb };
+  const cpu = process.cpuUsage(cpuMark);
+  const report: ClientReport = {
+    mode,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    startRssMb,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
   await stop();
   process.send?.(report, () => process.exit(0));
 });

@@ -23,6 +23,7 @@ import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { slackSignature, slashCommandBody, startFakeSlack } from '../tests/fakes/fake-slack.js';
+import { median, percentile } from './stats.js';
 
 const { values } = parseArgs({
   options: {
@@ -184,9 +185,6 @@ async function load(server: Server, agent: Agent, count: number, latencies: numb
   await Promise.all(Array.from({ length: C }, worker));
 }
 
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-
 interface Row {
   readonly name: string;
   readonly sent: number;
@@ -225,14 +223,6 @@ async function trial(servers: readonly Server[], agents: Map<string, Agent>): Pr
     };
   });
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 interface Trial {
   readonly bot: Row;
