@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 export interface EventDedupe {
   /** True when the id was seen within the time to live; otherwise records it and returns false. */
   seen(id: string): boolean;
@@ -12,28 +14,19 @@ export interface EventDedupeOptions {
   readonly now?: () => number;
 }
 
-/** A bounded, insertion-ordered memory of Events API `event_id`s, so a retried event gets one reply. */
+/** A bounded memory of Events API `event_id`s with a time to live, so a retried event gets one reply. */
 export function createEventDedupe(options: EventDedupeOptions = {}): EventDedupe {
   const { max = 10_000, ttlMs = 10 * 60_000, now = Date.now } = options;
-  const seenAt = new Map<string, number>();
-  const evict = (at: number) => {
-    for (const [id, time] of seenAt) {
-      if (seenAt.size <= max && at - time < ttlMs) break;
-      seenAt.delete(id);
-    }
-  };
+  // ttlResolution 0: read the clock on every check (the default caches it for 1 ms).
+  const seenIds = new LRUCache<string, true>({ max, ttl: ttlMs, ttlResolution: 0, perf: { now } });
   return {
     seen(id) {
-      const at = now();
-      evict(at);
-      const time = seenAt.get(id);
-      if (time !== undefined && at - time < ttlMs) return true;
-      seenAt.set(id, at);
-      evict(at);
+      if (seenIds.has(id)) return true;
+      seenIds.set(id, true);
       return false;
     },
     get size() {
-      return seenAt.size;
+      return seenIds.size;
     },
   };
 }

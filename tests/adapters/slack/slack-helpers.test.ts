@@ -52,16 +52,18 @@ describe('stripBotMention', () => {
 
 describe('createEventDedupe', () => {
   it('sees an id once within the time to live, again after it', () => {
-    let now = 0;
+    let now = 1_764_000_000_000; // a real clock reading (lru-cache treats a start time of 0 as "no time")
     const dedupe = createEventDedupe({ ttlMs: 1000, now: () => now });
     expect(dedupe.seen('Ev1')).toBe(false);
+    now += 900;
     expect(dedupe.seen('Ev1')).toBe(true);
-    now = 1500;
+    now += 600;
     expect(dedupe.seen('Ev1')).toBe(false);
+    expect(dedupe.seen('Ev1')).toBe(true);
   });
 
   it('stays bounded, forgetting the oldest first', () => {
-    const dedupe = createEventDedupe({ max: 3, now: () => 0 });
+    const dedupe = createEventDedupe({ max: 3, now: () => 1_764_000_000_000 });
     for (const id of ['a', 'b', 'c', 'd']) dedupe.seen(id);
     expect(dedupe.size).toBe(3);
     expect(dedupe.seen('d')).toBe(true);
