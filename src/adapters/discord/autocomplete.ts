@@ -63,13 +63,9 @@ export function autocompleteChoices(bot: Bot, typed: string): Choice[] {
  */
 export function cachedAutocomplete(bot: Bot, max = REPLY_CACHE_SIZE): (typed: string) => Choice[] {
   if (max <= 0) return (typed) => autocompleteChoices(bot, typed);
-  const known = new LRUCache<string, Choice[]>({ max });
-  return (typed) => {
-    let choices = known.get(typed);
-    if (!choices) {
-      choices = autocompleteChoices(bot, typed);
-      known.set(typed, choices);
-    }
-    return choices;
-  };
+  const known = new LRUCache<string, Choice[]>({
+    max,
+    memoMethod: (typed) => autocompleteChoices(bot, typed),
+  });
+  return (typed) => known.memo(typed);
 }
