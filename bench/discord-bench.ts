@@ -176,9 +176,12 @@ async function main(): Promise<void> {
   const cpuRatio = median(trials.map((t) => t.ours.cpuMs / t.bare.cpuMs));
   console.log(`client CPU, pattern-bot/bare: ${cpuRatio.toFixed(2)} (median of the trials)`);
   const peak = (pick: (t: Trial) => ClientReport) => Math.max(...trials.map((t) => pick(t).maxRssMb));
+  const connected = (pick: (t: Trial) => ClientReport) =>
+    median(trials.map((t) => pick(t).startRssMb)).toFixed(1);
   console.log(
     `peak RSS, the highest of the trials: pattern-bot ${peak((t) => t.ours).toFixed(1)} MB, bare ${peak((t) => t.bare).toFixed(1)} MB ` +
-      `(process.resourceUsage().maxRSS of each client's own process; target ≤ ${TARGETS.peakRssMb} MB for pattern-bot)`,
+      `(process.resourceUsage().maxRSS of each client's own process; target ≤ ${TARGETS.peakRssMb} MB for pattern-bot); ` +
+      `after connecting: ${connected((t) => t.ours)} and ${connected((t) => t.bare)} MB`,
   );
   if (peak((t) => t.ours) > TARGETS.peakRssMb) ok = false;
   console.log(ok ? 'targets met' : 'TARGETS MISSED');

@@ -58,7 +58,6 @@ process.on('message', (message) => {
     const cpu = process.cpuUsage(cpuMark);
     send({
       maxRssBytes: process.resourceUsage().maxRSS * 1024,
-      rssBytes: process.memoryUsage().rss,
       cpuMs: (cpu.user + cpu.system) / 1000,
     });
   }
