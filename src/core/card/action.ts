@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/**
+ * One codec for every button on every platform. An action is encoded as `p1:` and a compact JSON
+ * array, at most 100 characters, so it fits a Discord `custom_id` and a Slack `action_id` or `value`
+ * alike. Decoding validates with zod: anything that is not one of ours (a forged value, a button of
+ * an older release) decodes to undefined, and the conversation answers it with a short notice.
+ */
+export const ACTION_PREFIX = 'p1:';
+export const MAX_ACTION_LENGTH = 100;
+
+/** What rebuilds an answer that a button refers to (a click carries no copy of the card). */
+export type AnswerRef =
+  /** A pattern card: slug, why it was shown, and the local date of a pattern of the day. */
+  | { readonly k: 'pattern'; readonly slug: string; readonly source: 'lookup' | 'random' | 'today'; readonly date?: string }
+  | { readonly k: 'compare'; readonly slugs: readonly [string, string] }
+  | { readonly k: 'list' }
+  | { readonly k: 'category'; readonly category: string }
+  | {
+      readonly k: 'none';
+      readonly query: string;
+      readonly reason: 'no-match' | 'no-category' | 'compare-needs-two';
+      readonly suggestions: readonly string[];
+    }
+  | { readonly k: 'help' };
+
+export type Action =
+  /** Show a pattern's card to whoever clicked (related, did-you-mean and list buttons). */
+  | { readonly type: 'show'; readonly slug: string }
+  /** Post the card the ref rebuilds to the channel, under the clicker's name. */
+  | { readonly type: 'share'; readonly ref: AnswerRef };
+
+const SOURCES = { l: 'lookup', r: 'random', t: 'today' } as const;
+const SOURCE_CODES = { lookup: 'l', random: 'r', today: 't' } as const;
+const REASONS = { m: 'no-match', c: 'no-category', t: 'compare-needs-two' } as const;
+const REASON_CODES = { 'no-match': 'm', 'no-category': 'c', 'compare-needs-two': 't' } as const;
+
+const slug = z.string().min(1).max(80);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const refSchema = z.union([
+  z.tuple([z.literal('p'), slug, z.enum(['l', 'r', 't'])]).rest(date),
+  z.tuple([z.literal('c'), slug, slug]),
+  z.tuple([z.literal('l')]),
+  z.tuple([z.literal('g'), z.string().min(1).max(80)]),
+  z.tuple([z.literal('n'), z.string().max(80), z.enum(['m', 'c', 't'])]).rest(slug),
+  z.tuple([z.literal('h')]),
+]);
+const wireSchema = z.union([z.tuple([z.literal('o'), slug]), z.tuple([z.literal('s')]).rest(z.unknown())]);
+
+type RefWire = z.infer<typeof refSchema>;
+
+function refToWire(ref: AnswerRef): RefWire {
+  switch (ref.k) {
+    case 'pattern':
+      return ref.date ? ['p', ref.slug, SOURCE_CODES[ref.source], ref.date] : ['p', ref.slug, SOURCE_CODES[ref.source]];
+    case 'compare':
+      return ['c', ref.slugs[0], ref.slugs[1]];
+    case 'list':
+      return ['l'];
+    case 'category':
+      return ['g', ref.category];
+    case 'none':
+      return ['n', ref.query, REASON_CODES[ref.reason], ...ref.suggestions];
+    case 'help':
+      return ['h'];
+  }
+}
+
+function wireToRef(wire: RefWire): AnswerRef {
+  switch (wire[0]) {
+    case 'p': {
+      const [, s, source, d] = wire;
+      return { k: 'pattern', slug: s, source: SOURCES[source], ...(d ? { date: d } : {}) };
+    }
+    case 'c':
+      return { k: 'compare', slugs: [wire[1], wire[2]] };
+    case 'l':
+      return { k: 'list' };
+    case 'g':
+      return { k: 'category', category: wire[1] };
+    case 'n': {
+      const [, query, reason, ...suggestions] = wire;
+      return { k: 'none', query, reason: REASONS[reason], suggestions };
+    }
+    case 'h':
+      return { k: 'help' };
+  }
+}
+
+/** The encoded action, or undefined when it would not fit in 100 characters. */
+export function encodeAction(action: Action): string | undefined {
+  const wire = action.type === 'show' ? ['o', action.slug] : ['s', ...refToWire(action.ref)];
+  const encoded = ACTION_PREFIX + JSON.stringify(wire);
+  return encoded.length <= MAX_ACTION_LENGTH ? encoded : undefined;
+}
+
+/** Buttons of the release before this codec: `pattern:show:<slug>` (Discord), `open_pattern:<slug>` (Slack). */
+const LEGACY_SHOW = /^(?:pattern:(?:show|share):|open_pattern:)([a-z0-9][a-z0-9-]{0,79})$/;
+
+/** The action a button carries, or undefined when it is not one of ours. Never throws. */
+export function decodeAction(value: unknown): Action | undefined {
+  if (typeof value !== 'string' || value.length > MAX_ACTION_LENGTH) return undefined;
+  const legacy = LEGACY_SHOW.exec(value);
+  if (legacy?.[1]) return { type: 'show', slug: legacy[1] };
+  if (!value.startsWith(ACTION_PREFIX)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(value.slice(ACTION_PREFIX.length));
+  } catch {
+    return undefined;
+  }
+  const wire = wireSchema.safeParse(json);
+  if (!wire.success) return undefined;
+  if (wire.data[0] === 'o') return { type: 'show', slug: wire.data[1] };
+  const ref = refSchema.safeParse(wire.data.slice(1));
+  return ref.success ? { type: 'share', ref: wireToRef(ref.data) } : undefined;
+}
+
+/** Whether a string looks like one of our encoded actions (for routing a click to the right listener). */
+export function isActionLike(value: string): boolean {
+  return value.startsWith(ACTION_PREFIX) || LEGACY_SHOW.test(value);
+}
