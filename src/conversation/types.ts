@@ -1,12 +1,9 @@
 import type { Card } from '../core/card/card.js';
+import type { CanPost } from '../core/daily/can-post.js';
 
 /** Where a text or a click came from. */
 export type Platform = 'slack' | 'discord' | 'console';
 
-/** Whether the bot can post in a channel; if not, what a person must do about it (core wording). */
-export type CanPost =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly reason: 'not-in-channel' | 'missing-permissions' | 'unknown' };
 
 /**
  * What an adapter knows about a question that the core does not. The text is what the person wrote,
@@ -56,8 +53,16 @@ export interface Conversation {
   askWithin(input: AskInput, budgetMs: number): Promise<Timed>;
   /** A button click, by the value the button carries. Never throws. */
   act(value: unknown, input: ActInput): Promise<ActResult>;
+  /** Autocomplete: the patterns that fit what is typed so far, best first (at most `limit`, default 25). */
+  complete(typed: string, limit?: number): readonly Completion[];
   /** The card shown while a slow answer is on its way (Slack's ack). */
   readonly workingCard: Card;
   /** The fixed card for a failure on our side: never the error's own text. */
   readonly failureCard: Card;
+}
+
+/** One autocomplete choice: what to show, and the text to ask when it is picked. */
+export interface Completion {
+  readonly label: string;
+  readonly value: string;
 }

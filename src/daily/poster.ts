@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { PatternAnswer } from '../core/answer.js';
+import type { Card } from '../core/card/card.js';
+import type { CanPost } from '../core/daily/can-post.js';
+
+export type { CanPost };
 
 /** The platforms the daily post goes to. */
 export type DailyPlatform = 'slack' | 'discord';
@@ -23,26 +26,26 @@ export interface PostOptions {
    */
   readonly maybeSentBefore: boolean;
   /**
-   * The channel wants a discussion thread under the post. The poster starts one where the platform
-   * permits: on Slack a threaded reply to the post (`thread_ts` = the post's `ts`), on Discord a
-   * thread on the message (`startThread`, needs Create Public Threads; not in threads, forums or DMs).
-   * Failing to start the thread must not fail the post: log it and resolve with the post's id, so
-   * the delivery is marked sent and never posted again for the sake of its thread.
+   * Set when the channel wants a discussion thread under the post: its name (Discord) and its first
+   * message (Slack), both worded by the core. The poster starts one where the platform permits: on
+   * Slack a threaded reply to the post (`thread_ts` = the post's `ts`), on Discord a thread on the
+   * message (needs Create Public Threads; not in threads, forums or DMs). Failing to start the
+   * thread must not fail the post: log it and resolve with the post's id, so the delivery is marked
+   * sent and never posted again for the sake of its thread.
    */
-  readonly thread: boolean;
+  readonly thread?: { readonly name: string; readonly starter: Card };
 }
 
-export type CanPost = { readonly ok: true } | { readonly ok: false; readonly fix: string };
-
 /**
- * What a platform adapter gives the daily engine. `post` makes one attempt, with its own timeout
+ * The daily port: what each platform adapter implements for the daily engine. Nothing else of the
+ * adapter is reachable from the engine. `post` makes one attempt, with its own timeout
  * well under the scheduler's stale-claim timeout, and without the SDK's own retries (the engine
  * retries); it throws `PostError` on failure.
  */
 export interface DailyPoster {
   readonly platform: DailyPlatform;
   /** Posts the pattern-of-the-day card (headed "Pattern of the day"); resolves with the message id. */
-  post(channelId: string, answer: PatternAnswer, options: PostOptions): Promise<{ messageId: string }>;
+  post(channelId: string, card: Card, options: PostOptions): Promise<{ messageId: string }>;
   /** Whether the bot can post in the channel; if not, what a person must do about it. */
   checkCanPost(channelId: string): Promise<CanPost>;
 }
