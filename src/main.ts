@@ -2,6 +2,7 @@ import { runConsoleChat } from './adapters/console/console-chat.js';
 import { createApp } from './app.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createConversation } from './conversation/create-conversation.js';
 import { createBot } from './core/bot.js';
 import { startHealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
@@ -24,12 +25,12 @@ async function main(): Promise<number> {
       process.stderr.write(`${NO_PLATFORM_MESSAGE}\n`);
       return 2;
     }
+    const conversation = createConversation({ bot, logger, defaultTimeZone: config.dailyDefaultTimeZone });
     await runConsoleChat({
-      bot,
+      conversation,
       input: process.stdin,
       output: process.stdout,
       banner: CONNECT_HINT,
-      context: () => ({ timeZone: config.dailyDefaultTimeZone }),
     });
     return 0;
   }

@@ -219,11 +219,9 @@ describe('random, today and help', () => {
   });
 
   it('daily outside a platform channel explains where it works', () => {
-    expect(bot.answer('daily on')).toMatchObject({
-      kind: 'notice',
-      tone: 'info',
-      title: 'The pattern of the day is posted to channels',
-    });
+    expect(bot.answer('daily on')).toEqual({ kind: 'daily', outcome: 'channels-only' });
+    expect(bot.answer('pattern daily enable')).toEqual({ kind: 'daily', outcome: 'channels-only' });
+    expect(bot.answer('daily on 25:00')).toMatchObject({ kind: 'daily', outcome: 'invalid' });
   });
 
   it('help lists every command', () => {
