@@ -36,7 +36,32 @@ async function main(): Promise<number> {
   }
 
   logger.info({ patterns: bot.patterns.length, file: config.patternsFile }, 'catalog loaded');
-  const app = createApp({ config, bot, logger });
+  // The last resort: an error no listener caught (a platform packet a library could not parse, say) is
+  // logged, and the other services keep running. Each adapter catches what it can before this.
+  process.on('uncaughtException', (error) => {
+    logger.error(
+      { err: { name: error.name, message: error.message, stack: error.stack } },
+      'uncaught exception',
+    );
+  });
+  process.on('unhandledRejection', (reason) => {
+    logger.error(
+      { err: reason instanceof Error ? { name: reason.name, message: reason.message } : String(reason) },
+      'unhandled rejection',
+    );
+  });
+  const app = createApp({
+    config,
+    bot,
+    logger,
+    discord: {
+      // A token Discord refuses (4004) or an intent it does not allow (4014) will not fix itself.
+      onFatal: (error) => {
+        process.stderr.write(`pattern-bot: ${error.message}\n`);
+        void app.stop().finally(() => process.exit(1));
+      },
+    },
+  });
   await app.start();
   // A service that owns PORT (Slack in HTTP mode) answers /healthz there; otherwise a bare server does.
   const health = app.services.some((service) => service.servesHealth)
