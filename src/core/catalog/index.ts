@@ -8,6 +8,7 @@ export { type GlossaryEntry, glossaryEntrySchema, glossaryKeys, glossarySchema }
 export { PAIR_RELATIONS, type PairNote, pairNoteSchema, pairNotesSchema } from './pair-note.js';
 export { type Content, type ContentInput, type ContentText, parseContent } from './parse-content.js';
 export {
+  baseSlug,
   type ParsedFile,
   parseComparisonsFile,
   parseGlossaryFile,
@@ -16,5 +17,5 @@ export {
 } from './parse-content-file.js';
 export * from './pattern-doc.js';
 export { findPing, PING_SEQUENCES } from './text-rules.js';
-export { validateCatalog } from './validate-catalog.js';
+export { type ValidateCatalogOptions, validateCatalog } from './validate-catalog.js';
 export { type LineLocator, parseYamlSource } from './yaml-source.js';

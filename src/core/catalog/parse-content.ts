@@ -2,6 +2,7 @@ import { type ContentProblem, capProblems } from './content-problem.js';
 import type { GlossaryEntry } from './glossary-entry.js';
 import type { PairNote } from './pair-note.js';
 import {
+  baseSlug,
   parseComparisonsFile,
   parseGlossaryFile,
   parsePatternFile,
@@ -35,10 +36,12 @@ export interface Content {
 export function parseContent(input: ContentInput): Content {
   const problems: ContentProblem[] = [];
   const docs: Sourced<PatternDoc>[] = [];
+  const unloadedSlugs: string[] = [];
   for (const { file, text } of input.patterns) {
     const result = parsePatternFile(text, file);
     problems.push(...result.problems);
     if (result.parsed && result.problems.length === 0) docs.push(result.parsed);
+    else unloadedSlugs.push(baseSlug(file));
   }
   docs.sort((a, b) => a.value.code.localeCompare(b.value.code));
   const glossary = input.glossary ? parseGlossaryFile(input.glossary.text, input.glossary.file) : undefined;
@@ -46,7 +49,7 @@ export function parseContent(input: ContentInput): Content {
     ? parseComparisonsFile(input.comparisons.text, input.comparisons.file)
     : undefined;
   problems.push(...(glossary?.problems ?? []), ...(comparisons?.problems ?? []));
-  problems.push(...validateCatalog(docs, glossary?.parsed, comparisons?.parsed));
+  problems.push(...validateCatalog(docs, glossary?.parsed, comparisons?.parsed, { unloadedSlugs }));
   return {
     docs: docs.map((doc) => doc.value),
     glossary: glossary?.parsed?.value ?? [],

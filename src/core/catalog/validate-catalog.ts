@@ -67,14 +67,17 @@ function urls(doc: Sourced<PatternDoc>, problems: ContentProblem[]): void {
   for (const [i, ref] of doc.value.references.entries()) check(ref.url, ['references', i, 'url']);
 }
 
-function relations(docs: Docs, problems: ContentProblem[]): void {
+function relations(docs: Docs, unloaded: ReadonlySet<string>, problems: ContentProblem[]): void {
   const bySlug = new Map(docs.map((doc) => [doc.value.slug, doc]));
   for (const doc of docs) {
     for (const [index, rel] of doc.value.relations.entries()) {
       const target = bySlug.get(rel.slug);
       const path = ['relations', index, 'slug'];
       if (!target) {
-        problems.push(problemAt(doc, path, `relation target "${rel.slug}" is not a pattern in the catalog`));
+        if (!unloaded.has(rel.slug))
+          problems.push(
+            problemAt(doc, path, `relation target "${rel.slug}" is not a pattern in the catalog`),
+          );
         continue;
       }
       if (!SYMMETRIC_RELATION_TYPES.includes(rel.type)) continue;
@@ -115,6 +118,14 @@ function pings(doc: Sourced<unknown>, problems: ContentProblem[]): void {
   }
 }
 
+export interface ValidateCatalogOptions {
+  /**
+   * Slugs of pattern files that exist but did not load (their own problems are reported already):
+   * references to them are not reported again. Without a glossary, term checks are skipped the same way.
+   */
+  readonly unloadedSlugs?: readonly string[];
+}
+
 /**
  * Checks that need the whole catalog: relation targets and symmetry, `requires` cycles, confusion and
  * pair-note terms, duplicates across files, URLs and pings. Per-file rules are in the schemas.
@@ -123,9 +134,12 @@ export function validateCatalog(
   docs: Docs,
   glossary: Sourced<readonly GlossaryEntry[]> | undefined,
   comparisons: Sourced<readonly PairNote[]> | undefined,
+  options: ValidateCatalogOptions = {},
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  const unloaded = new Set(options.unloadedSlugs ?? []);
   const slugs = new Set(docs.map((doc) => doc.value.slug));
+  const known = (slug: string) => slugs.has(slug) || unloaded.has(slug);
   const terms = new Map<string, number>();
   for (const [index, entry] of (glossary?.value ?? []).entries()) {
     for (const key of glossaryKeys(entry)) {
@@ -139,10 +153,10 @@ export function validateCatalog(
       else terms.set(key, index);
     }
   }
-  const isTerm = (name: string) => terms.has(name.trim().toLowerCase());
+  const isTerm = (name: string) => glossary === undefined || terms.has(name.trim().toLowerCase());
 
   duplicates(docs, problems);
-  relations(docs, problems);
+  relations(docs, unloaded, problems);
   for (const doc of docs) {
     urls(doc, problems);
     pings(doc, problems);
@@ -151,7 +165,7 @@ export function validateCatalog(
         problems.push(
           problemAt(doc, ['confusions', index, 'with'], 'a pattern cannot be confused with itself'),
         );
-      } else if (!slugs.has(confusion.with) && !isTerm(confusion.with)) {
+      } else if (!known(confusion.with) && !isTerm(confusion.with)) {
         problems.push(
           problemAt(
             doc,
@@ -167,7 +181,7 @@ export function validateCatalog(
     pings(glossary, problems);
     for (const [index, entry] of glossary.value.entries()) {
       for (const [r, rel] of entry.relates.entries()) {
-        if (!slugs.has(rel.slug))
+        if (!known(rel.slug))
           problems.push(
             problemAt(glossary, [index, 'relates', r, 'slug'], `"${rel.slug}" is not a pattern slug`),
           );
@@ -182,12 +196,11 @@ export function validateCatalog(
       const [a, b] = note.pair;
       const at = (path: (string | number)[], message: string) =>
         problems.push(problemAt(comparisons, [index, ...path], message));
-      if (note.within !== undefined && !slugs.has(note.within))
+      if (note.within !== undefined && !known(note.within))
         at(['within'], `"${note.within}" is not a pattern slug`);
-      if (!slugs.has(a) && !(note.within !== undefined && isTerm(a)))
+      if (!known(a) && !(note.within !== undefined && isTerm(a)))
         at(['pair', 0], `"${a}" is not a pattern slug${note.within ? ' or a glossary term' : ''}`);
-      if (!slugs.has(b) && !isTerm(b))
-        at(['pair', 1], `"${b}" is neither a pattern slug nor a glossary term`);
+      if (!known(b) && !isTerm(b)) at(['pair', 1], `"${b}" is neither a pattern slug nor a glossary term`);
       if (a.toLowerCase() === b.toLowerCase()) at(['pair'], 'a pair needs two different names');
       const key = [a.toLowerCase(), b.toLowerCase()].sort().join(' | ');
       const first = pairs.get(key);
