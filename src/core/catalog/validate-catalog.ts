@@ -157,6 +157,22 @@ export function validateCatalog(
 
   duplicates(docs, problems);
   relations(docs, unloaded, problems);
+  // A word must lead to one answer: a glossary term or alias may not also be a pattern alias.
+  if (glossary) {
+    for (const doc of docs) {
+      for (const [index, alias] of (doc.value.aliases ?? []).entries()) {
+        const entry = terms.get(alias.trim().toLowerCase());
+        if (entry !== undefined)
+          problems.push(
+            problemAt(
+              doc,
+              ['aliases', index],
+              `alias "${alias}" is also the glossary term "${glossary.value[entry]?.term}"; keep one of them`,
+            ),
+          );
+      }
+    }
+  }
   for (const doc of docs) {
     urls(doc, problems);
     pings(doc, problems);

@@ -87,6 +87,12 @@ describe('validateCatalog', () => {
     ]);
   });
 
+  it('reports a pattern alias that is also a glossary term or alias', () => {
+    expect(messages(validInput(alphaWith({ aliases: ['2pc'] })))).toEqual([
+      expect.stringContaining('aliases.0: alias "2pc" is also the glossary term "two-phase commit"'),
+    ]);
+  });
+
   it('reports duplicate slugs across files', () => {
     const input = validInput();
     const dup = {
