@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Content, type ContentProblem, type ContentText, parseContent } from './core/catalog/index.js';
 
@@ -29,10 +29,26 @@ export function readContentFile(file: string): Read {
       },
     };
   }
+  // The file could be swapped between the check and the read: open without blocking (a FIFO put in its
+  // place cannot hang the open) and check the opened descriptor again before reading it.
+  let fd: number | undefined;
   try {
-    return { text: { file, text: readFileSync(file, 'utf8') } };
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return { problem: { file, message: 'not a regular file; refused' } };
+    if (opened.size > MAX_CONTENT_FILE_BYTES) {
+      return {
+        problem: {
+          file,
+          message: `is ${opened.size} bytes; content files are at most ${MAX_CONTENT_FILE_BYTES}`,
+        },
+      };
+    }
+    return { text: { file, text: readFileSync(fd, 'utf8') } };
   } catch (error) {
     return { problem: { file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}` } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
