@@ -17,9 +17,9 @@ const catalogSlugs = new Set(loadCatalogFile('data/patterns.tsv').map((p) => p.s
 const Q_HEADER = 'id\ttext\texpect\tsplit\tsource';
 const C_HEADER = 'id\ttext\tsplit\tsource';
 const URL = 'https://github.com/example/repo/issues/1';
-const question = (id: string, text: string, expect: string, split = splitFor(id), source = URL) =>
+const question = (id: string, text: string, expect: string, split: string = splitFor(id), source = URL) =>
   [id, text, expect, split, source].join('\t');
-const chat = (id: string, text: string, split = splitFor(id), source = URL) =>
+const chat = (id: string, text: string, split: string = splitFor(id), source = URL) =>
   [id, text, split, source].join('\t');
 const tsv = (...lines: string[]) => `${lines.join('\n')}\n`;
 const questionProblems = (...lines: string[]) =>
