@@ -1,5 +1,17 @@
 import { once } from 'node:events';
-import { Client, Events, GatewayIntentBits, Partials, Routes, Status } from 'discord.js';
+import {
+  Client,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  Partials,
+  type RESTPostAPIInteractionCallbackJSONBody,
+  Routes,
+} from 'discord.js';
 import type { Ask } from '../../ask.js';
 import type { DiscordConfig } from '../../config.js';
 import type { Answer } from '../../core/answer.js';
@@ -8,8 +20,14 @@ import type { Logger } from '../../logger.js';
 import { createReplyCache } from '../../reply-cache.js';
 import type { Service, ServiceHealth } from '../../service.js';
 import { cachedAutocomplete } from './autocomplete.js';
+import { errorContext } from './error-context.js';
+import { fatalCloseError } from './gateway-fatal.js';
+import { guardGatewayPackets } from './gateway-guard.js';
+import { watchGateway } from './gateway-watch.js';
 import { registerDiscordListeners } from './listeners.js';
+import { interactionToAnswer } from './normalize-packet.js';
 import { answerToDiscord } from './render.js';
+import { FAILURE_MESSAGE } from './reply-options.js';
 
 /** Discord wants an interaction answered within 3 s; past this, the reply is deferred. */
 export const DEFER_AFTER_MS = 2500;
@@ -29,6 +47,11 @@ export interface DiscordServiceOptions {
   readonly deferAfterMs?: number;
   /** How many rendered replies and autocomplete answers are remembered (default REPLY_CACHE_SIZE; 0: none). */
   readonly replyCacheSize?: number;
+  /**
+   * Called once when the gateway closes for good after start (4004 bad token, 4014 disallowed
+   * intent...): discord.js will not reconnect, so the process should end non-zero.
+   */
+  readonly onFatal?: (error: Error) => void;
 }
 
 export interface DiscordService extends Service {
@@ -45,6 +68,32 @@ export interface DiscordService extends Service {
   ): Promise<{ messageId: string }>;
 }
 
+/** The callback body for an interaction the bot could not parse: the fixed failure notice, ephemeral. */
+function failureCallback(type: number): RESTPostAPIInteractionCallbackJSONBody {
+  if (type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: { ...FAILURE_MESSAGE, flags: MessageFlags.Ephemeral },
+  };
+}
+
+/** What start() rejects with: an error that names DISCORD_TOKEN when Discord refused it. */
+function startError(error: unknown): Error {
+  if (error instanceof Error && error.name.includes('DiscordGatewayFatal')) return error;
+  if (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) {
+    return Object.assign(
+      new Error(
+        'Discord rejected DISCORD_TOKEN (HTTP 401): set DISCORD_TOKEN to the bot token from the Developer Portal (Bot → Reset Token)',
+        { cause: error },
+      ),
+      { name: 'DiscordTokenInvalid' },
+    );
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 export function createDiscordClient(config: DiscordConfig): Client {
   return new Client({
     intents: [...DISCORD_INTENTS],
@@ -59,6 +108,32 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
   const logger = options.logger.child({ platform: 'discord' });
   const client = createDiscordClient(config);
   let started = false;
+  let fatal: Error | undefined;
+  let failStart: ((error: Error) => void) | undefined;
+  const gatewayState = watchGateway(client);
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    const error = fatalCloseError(event.code);
+    if (!error || fatal) return;
+    fatal = error;
+    logger.fatal({ shardId, code: event.code, err: errorContext(error) }, 'the gateway closed for good');
+    if (failStart) failStart(error);
+    else options.onFatal?.(error);
+  });
+  guardGatewayPackets(client, logger, (packet) => {
+    const interaction = interactionToAnswer(packet);
+    if (!interaction) return;
+    client.rest
+      .post(Routes.interactionCallback(interaction.id, interaction.token), {
+        body: failureCallback(interaction.type),
+        auth: false,
+      })
+      .catch((error: unknown) =>
+        logger.warn(
+          { interactionId: interaction.id, err: errorContext(error) },
+          'could not answer an unparsable interaction',
+        ),
+      );
+  });
   registerDiscordListeners(client, {
     ask: options.ask,
     bot: options.bot,
@@ -73,9 +148,17 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     client,
     async start() {
       started = true;
-      const ready = once(client, Events.ClientReady);
-      await client.login(config.token);
-      await ready;
+      const closed = new Promise<never>((_, reject) => {
+        failStart = reject;
+      });
+      try {
+        const ready = once(client, Events.ClientReady);
+        await Promise.race([client.login(config.token).then(() => ready), closed]);
+      } catch (error) {
+        throw startError(error);
+      } finally {
+        failStart = undefined;
+      }
       logger.info(
         { user: client.user?.tag, applicationId: config.applicationId },
         'connected to the gateway',
@@ -87,11 +170,9 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     },
     health(): ServiceHealth {
       if (!started) return { ok: false, state: 'stopped' };
-      const status = client.ws.status;
-      if (status === Status.Ready) {
-        return { ok: true, state: 'connected', ping: client.ws.ping, guilds: client.guilds.cache.size };
-      }
-      return { ok: false, state: (Status[status] ?? 'unknown').toLowerCase() };
+      if (fatal) return { ok: false, state: 'failed', reason: fatal.message };
+      const gateway = gatewayState();
+      return gateway.ok ? { ...gateway, guilds: client.guilds.cache.size } : gateway;
     },
     async sendAnswer(channelId, answer, { nonce } = {}) {
       const message = (await client.rest.post(Routes.channelMessages(channelId), {

@@ -11,6 +11,13 @@ const GONE = answerToDiscord({
   lines: ['Try `/pattern list` to see every pattern.'],
 });
 
+const UNKNOWN_BUTTON = answerToDiscord({
+  kind: 'notice',
+  tone: 'info',
+  title: 'That button no longer works',
+  lines: ['Try `/pattern` again for a fresh card.'],
+});
+
 /**
  * A pattern button: `show` replies with the card to the clicker alone, with a Share button;
  * `share` posts the card to the channel.
@@ -19,6 +26,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Handler
   const parsed = parseButtonId(interaction.customId);
   if (!parsed) {
     deps.logger.warn({ customId: interaction.customId.slice(0, 100) }, 'unknown button');
+    await interaction.reply({ ...toReplyOptions(UNKNOWN_BUTTON), flags: MessageFlags.Ephemeral });
     return;
   }
   const answer = deps.bot.patternAnswer(parsed.slug);

@@ -8,6 +8,13 @@ import { toReplyOptions } from './reply-options.js';
 
 const LATE = Symbol('late');
 
+const UNKNOWN_COMMAND = answerToDiscord({
+  kind: 'notice',
+  tone: 'info',
+  title: 'That command is not mine any more',
+  lines: [`Try \`/${COMMAND_NAME} help\`.`],
+});
+
 /** The promise's value if it settles within `ms`, else LATE (a rejection within `ms` rejects). */
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof LATE> {
   let timer: NodeJS.Timeout | undefined;
@@ -31,6 +38,7 @@ export async function handleCommand(
 ): Promise<void> {
   if (interaction.commandName !== COMMAND_NAME) {
     deps.logger.warn({ commandName: interaction.commandName }, 'unknown command');
+    await interaction.reply({ ...toReplyOptions(UNKNOWN_COMMAND), flags: MessageFlags.Ephemeral });
     return;
   }
   const query = interaction.options.getString(QUERY_OPTION, true);

@@ -10,7 +10,8 @@ import { toReplyOptions } from './reply-options.js';
  * An empty direct mention asks for help.
  */
 export function mentionQuestion(message: Message, botId: string): string | undefined {
-  if (message.author.bot || message.webhookId || message.system) return undefined;
+  // A message without an author (a shape discord.js lets through) cannot be a question.
+  if (!message.author || message.author.bot || message.webhookId || message.system) return undefined;
   const direct = message.mentions.users.has(botId);
   const replyToBot = message.mentions.repliedUser?.id === botId;
   const dm = !message.inGuild();

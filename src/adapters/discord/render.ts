@@ -1,16 +1,11 @@
-import {
-  type APIAllowedMentions,
-  type APIEmbed,
-  type APIEmbedField,
-  ButtonStyle,
-  escapeMarkdown,
-} from 'discord.js';
+import { type APIAllowedMentions, type APIEmbed, type APIEmbedField, ButtonStyle } from 'discord.js';
 import { type Answer, assertNever, type CategoryGroup } from '../../core/answer.js';
 import { NONE_REASON_TEXT } from '../../core/answer-to-text.js';
 import { COMMAND_NAME } from '../../core/commands.js';
 import type { Pattern } from '../../core/pattern.js';
 import { type ButtonRow, buttonRows, type PatternButton, showButtons } from './buttons.js';
 import { categoryColor, NEUTRAL_COLOR, TONE_COLORS } from './colors.js';
+import { escapeUserText } from './escape.js';
 import { fitEmbeds } from './fit-embeds.js';
 import { patternEmbed } from './pattern-embed.js';
 
@@ -31,10 +26,7 @@ export interface DiscordRenderOptions {
   readonly sharedBy?: string;
 }
 
-/** User text inside our markdown: no formatting, and no @everyone / @here even as text. */
-export function escapeUserText(text: string): string {
-  return escapeMarkdown(text).replace(/@(everyone|here)/gi, '@\u200b$1');
-}
+export { escapeUserText } from './escape.js';
 
 const code = (pattern: Pattern) => `\`${pattern.code}\``;
 const patternLine = (pattern: Pattern) => `${code(pattern)} ${pattern.name}`;

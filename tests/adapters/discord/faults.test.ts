@@ -5,7 +5,7 @@ import type { Ask } from '../../../src/ask.js';
 import { createAsk } from '../../../src/ask.js';
 import { createLogger } from '../../../src/logger.js';
 import { autocomplete, mentionOf, message, slashCommand } from '../../fakes/discord-payloads.js';
-import { APPLICATION_ID, BOT_TOKEN, BOT_USER, FakeDiscord } from '../../fakes/fake-discord.js';
+import { APPLICATION_ID, BOT_TOKEN, BOT_USER, CHANNEL_ID, FakeDiscord } from '../../fakes/fake-discord.js';
 import { realBot } from '../../helpers/catalog.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -128,6 +128,46 @@ describe('REST errors', () => {
     expect((calls()[1]?.body as Body | undefined)?.data?.embeds?.[0]?.title).toBe('Outbox Pattern');
     expect(h.logs.find((l) => l.msg === 'rate limited')).toMatchObject({ method: 'POST' });
     expect(h.logs.find((l) => l.msg === 'interaction failed')).toBeUndefined();
+  });
+});
+
+describe('a channel that refuses the bot (403)', () => {
+  it('gets no second, failure message after a 403 on the reply to a mention', async () => {
+    h = await startHarness();
+    const posts = () =>
+      h?.fake.requests.filter(
+        (r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
+      ) ?? [];
+    h.fake.fault(
+      (r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
+      { status: 403, body: { message: 'Missing Permissions', code: 50013 } },
+      10,
+    );
+    const id = message(h.fake, { content: `${mentionOf()} saga`, mentions: [BOT_USER] });
+    await expect.poll(() => h?.logs.find((l) => l.msg === 'mention failed'), { timeout: 5000 }).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(posts()).toHaveLength(1);
+    expect((posts()[0]?.body as Body | undefined)?.message_reference?.message_id).toBe(id);
+    expect(h.logs.find((l) => l.msg === 'mention failed')).toMatchObject({
+      err: { status: 403, code: 50013 },
+    });
+  });
+
+  it('gets no failure follow-up after a 403 on an interaction reply', async () => {
+    h = await startHarness();
+    const i = slashCommand(h.fake, { query: 'saga' });
+    h.fake.fault((r) => r.path.includes(`/interactions/${i.id}/`), {
+      status: 403,
+      body: { message: 'Missing Access', code: 50001 },
+    });
+    await expect
+      .poll(() => h?.logs.find((l) => l.msg === 'interaction failed'), { timeout: 5000 })
+      .toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const tries = h.fake.requests.filter(
+      (r) => r.path.includes(i.token) || r.path.includes(`/interactions/${i.id}/`),
+    );
+    expect(tries).toHaveLength(1);
   });
 });
 

@@ -3,7 +3,13 @@ import { createDiscordService, type DiscordService } from '../../../src/adapters
 import type { Ask } from '../../../src/ask.js';
 import { createAsk } from '../../../src/ask.js';
 import { createLogger } from '../../../src/logger.js';
-import { APPLICATION_ID, BOT_TOKEN, FakeDiscord, GUILD_ID } from '../../fakes/fake-discord.js';
+import {
+  APPLICATION_ID,
+  BOT_TOKEN,
+  FakeDiscord,
+  type FakeDiscordOptions,
+  GUILD_ID,
+} from '../../fakes/fake-discord.js';
 import { realBot } from '../../helpers/catalog.js';
 
 export interface LogLine {
@@ -22,8 +28,15 @@ export interface Harness {
 }
 
 /** The real discord.js client, through the adapter, connected to a fresh fake Discord. */
-export async function startHarness(options: { ask?: Ask; deferAfterMs?: number } = {}): Promise<Harness> {
-  const fake = await FakeDiscord.start();
+export interface HarnessOptions {
+  readonly ask?: Ask;
+  readonly deferAfterMs?: number;
+  readonly fake?: FakeDiscordOptions;
+  readonly onFatal?: (error: Error) => void;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await FakeDiscord.start(options.fake);
   const logs: LogLine[] = [];
   const rawLogs: string[] = [];
   const stream = new Writable({
@@ -41,6 +54,7 @@ export async function startHarness(options: { ask?: Ask; deferAfterMs?: number }
     bot,
     logger: createLogger('debug', stream),
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
+    ...(options.onFatal ? { onFatal: options.onFatal } : {}),
   });
   await service.start();
   // GUILD_CREATE follows READY: wait until the guild (and its channel) is cached.
