@@ -21,7 +21,8 @@ function button(card: CardButton, style: Style): APIButtonComponentWithCustomId 
   };
 }
 
-const styleOf = (card: CardButton): Style => (card.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary);
+const styleOf = (card: CardButton): Style =>
+  card.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary;
 
 /**
  * The card's buttons in rows of 5, at most 5 rows: the Share button first (green, as Discord marks
@@ -44,7 +45,10 @@ export function cardButtonRows(share: readonly CardButton[], groups: readonly Bu
   }
   const rows: ButtonRow[] = [];
   for (let start = 0; start < components.length; start += L.buttonsPerRow) {
-    rows.push({ type: ComponentType.ActionRow, components: components.slice(start, start + L.buttonsPerRow) });
+    rows.push({
+      type: ComponentType.ActionRow,
+      components: components.slice(start, start + L.buttonsPerRow),
+    });
   }
   return rows;
 }

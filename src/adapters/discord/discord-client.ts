@@ -12,22 +12,20 @@ import {
   type RESTPostAPIInteractionCallbackJSONBody,
   Routes,
 } from 'discord.js';
-import type { Ask } from '../../ask.js';
 import type { DiscordConfig } from '../../config.js';
-import type { Answer } from '../../core/answer.js';
-import type { Bot } from '../../core/bot.js';
+import type { Conversation } from '../../conversation/types.js';
+import type { DailyPoster } from '../../daily/poster.js';
 import type { Logger } from '../../logger.js';
-import { createReplyCache } from '../../reply-cache.js';
 import type { Service, ServiceHealth } from '../../service.js';
-import { cachedAutocomplete } from './autocomplete.js';
+import { cardToDiscord } from './card-to-discord.js';
+import { createDiscordDailyPoster } from './daily-poster.js';
 import { errorContext } from './error-context.js';
 import { fatalCloseError } from './gateway-fatal.js';
 import { guardGatewayPackets } from './gateway-guard.js';
 import { watchGateway } from './gateway-watch.js';
 import { registerDiscordListeners } from './listeners.js';
 import { interactionToAnswer } from './normalize-packet.js';
-import { answerToDiscord } from './render.js';
-import { FAILURE_MESSAGE } from './reply-options.js';
+import { createReplyRenderer } from './reply-options.js';
 
 /** Discord wants an interaction answered within 3 s; past this, the reply is deferred. */
 export const DEFER_AFTER_MS = 2500;
@@ -41,12 +39,9 @@ export const DISCORD_INTENTS = [
 
 export interface DiscordServiceOptions {
   readonly config: DiscordConfig;
-  readonly ask: Ask;
-  readonly bot: Bot;
+  readonly conversation: Conversation;
   readonly logger: Logger;
   readonly deferAfterMs?: number;
-  /** How many rendered replies and autocomplete answers are remembered (default REPLY_CACHE_SIZE; 0: none). */
-  readonly replyCacheSize?: number;
   /**
    * Called once when the gateway closes for good after start (4004 bad token, 4014 disallowed
    * intent...): discord.js will not reconnect, so the process should end non-zero.
@@ -55,33 +50,22 @@ export interface DiscordServiceOptions {
 }
 
 export interface DiscordService extends Service {
-  readonly client: Client;
-  /**
-   * Posts an answer card to a channel (the pattern of the day) and resolves with the message ID.
-   * With a nonce, Discord's `enforce_nonce` turns a resend within a few minutes into the same message.
-   * REST errors propagate (a `DiscordAPIError` with `status` and `code`, e.g. 50001 Missing Access).
-   */
-  sendAnswer(
-    channelId: string,
-    answer: Answer,
-    options?: { readonly nonce?: string },
-  ): Promise<{ messageId: string }>;
+  /** The daily port: posts a card to a channel, and says whether the bot can post there. */
+  readonly poster: DailyPoster;
 }
 
-/** The callback body for an interaction the bot could not parse: the fixed failure notice, ephemeral. */
-function failureCallback(type: number): RESTPostAPIInteractionCallbackJSONBody {
-  if (type === InteractionType.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: { ...FAILURE_MESSAGE, flags: MessageFlags.Ephemeral },
-  };
+export function createDiscordClient(config: DiscordConfig): Client {
+  return new Client({
+    intents: [...DISCORD_INTENTS],
+    partials: [Partials.Channel],
+    allowedMentions: { parse: [] },
+    ...(config.apiUrl ? { rest: { api: config.apiUrl.replace(/\/+$/, '') } } : {}),
+  });
 }
 
 /** What start() rejects with: an error that names DISCORD_TOKEN when Discord refused it. */
 function startError(error: unknown): Error {
-  if (error instanceof Error && error.name.includes('DiscordGatewayFatal')) return error;
+  if (error instanceof Error && error.name === 'DiscordGatewayFatal') return error;
   if (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) {
     return Object.assign(
       new Error(
@@ -94,23 +78,20 @@ function startError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-export function createDiscordClient(config: DiscordConfig): Client {
-  return new Client({
-    intents: [...DISCORD_INTENTS],
-    partials: [Partials.Channel],
-    allowedMentions: { parse: [] },
-    ...(config.apiUrl ? { rest: { api: config.apiUrl.replace(/\/+$/, '') } } : {}),
-  });
-}
-
+/**
+ * The Discord adapter: the discord.js client with its listeners (which talk only to the
+ * conversation), the gateway guard, the health of the gateway, and the daily poster.
+ */
 export function createDiscordService(options: DiscordServiceOptions): DiscordService {
-  const { config } = options;
+  const { config, conversation } = options;
   const logger = options.logger.child({ platform: 'discord' });
   const client = createDiscordClient(config);
+  const poster = createDiscordDailyPoster(client, logger);
   let started = false;
   let fatal: Error | undefined;
   let failStart: ((error: Error) => void) | undefined;
   const gatewayState = watchGateway(client);
+
   client.on(Events.ShardDisconnect, (event, shardId) => {
     const error = fatalCloseError(event.code);
     if (!error || fatal) return;
@@ -119,6 +100,15 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     if (failStart) failStart(error);
     else options.onFatal?.(error);
   });
+
+  /** The callback body for an interaction the bot could not parse: the failure card, ephemeral. */
+  const failureCallback = (type: number): RESTPostAPIInteractionCallbackJSONBody =>
+    type === InteractionType.ApplicationCommandAutocomplete
+      ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } }
+      : {
+          type: InteractionResponseType.ChannelMessageWithSource,
+          data: { ...cardToDiscord(conversation.failureCard), flags: MessageFlags.Ephemeral },
+        };
   guardGatewayPackets(client, logger, (packet) => {
     const interaction = interactionToAnswer(packet);
     if (!interaction) return;
@@ -134,18 +124,18 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
         ),
       );
   });
+
   registerDiscordListeners(client, {
-    ask: options.ask,
-    bot: options.bot,
+    conversation,
     logger,
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
-    replies: createReplyCache(options.replyCacheSize),
-    choices: cachedAutocomplete(options.bot, options.replyCacheSize),
+    render: createReplyRenderer(),
+    canPost: (channelId) => poster.checkCanPost(channelId),
   });
 
   return {
     name: 'discord',
-    client,
+    poster,
     async start() {
       started = true;
       const closed = new Promise<never>((_, reject) => {
@@ -173,12 +163,6 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
       if (fatal) return { ok: false, state: 'failed', reason: fatal.message };
       const gateway = gatewayState();
       return gateway.ok ? { ...gateway, guilds: client.guilds.cache.size } : gateway;
-    },
-    async sendAnswer(channelId, answer, { nonce } = {}) {
-      const message = (await client.rest.post(Routes.channelMessages(channelId), {
-        body: { ...answerToDiscord(answer), ...(nonce ? { nonce, enforce_nonce: true } : {}) },
-      })) as { id: string };
-      return { messageId: message.id };
     },
   };
 }

@@ -8,12 +8,12 @@ import {
   MessageFlags,
 } from 'discord.js';
 import type { Logger } from '../../logger.js';
+import { completionsToChoices } from './autocomplete.js';
 import { errorContext } from './error-context.js';
 import { handleButton } from './handle-button.js';
 import { handleCommand } from './handle-command.js';
 import { handleMention } from './handle-mention.js';
 import type { HandlerDeps } from './handler-deps.js';
-import { FAILURE_MESSAGE, toReplyOptions } from './reply-options.js';
 
 function interactionContext(interaction: BaseInteraction): Record<string, unknown> {
   return {
@@ -29,7 +29,8 @@ function interactionContext(interaction: BaseInteraction): Record<string, unknow
 
 async function routeInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   if (interaction.isAutocomplete()) {
-    await interaction.respond(deps.choices(String(interaction.options.getFocused())));
+    const typed = String(interaction.options.getFocused() ?? '');
+    await interaction.respond(completionsToChoices(deps.conversation.complete(typed)));
   } else if (interaction.isChatInputCommand()) {
     await handleCommand(interaction, deps);
   } else if (interaction.isButton()) {
@@ -44,7 +45,7 @@ async function failInteraction(interaction: Interaction, deps: HandlerDeps, caus
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await interaction.respond([]);
     } else if (interaction.isRepliable()) {
-      const message = toReplyOptions(FAILURE_MESSAGE);
+      const message = deps.render(deps.conversation.failureCard);
       if (interaction.deferred && !interaction.replied) await interaction.editReply(message);
       else if (interaction.replied) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
       else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
@@ -69,7 +70,7 @@ export function refusedByChannel(error: unknown): boolean {
 async function failMessage(message: Message, deps: HandlerDeps, cause: unknown): Promise<void> {
   if (refusedByChannel(cause)) return;
   try {
-    await message.reply(toReplyOptions(FAILURE_MESSAGE, true));
+    await message.reply(deps.render(deps.conversation.failureCard, { repliedUser: true }));
   } catch (error) {
     deps.logger.warn({ messageId: message.id, err: errorContext(error) }, 'could not send the failure reply');
   }

@@ -19,7 +19,12 @@ const showButton = (p: Pattern, style?: 'primary') => ({
   ...(style ? { style } : {}),
 });
 /** The JSON of a show button as Discord gets it. */
-const show = (slug: string, label: string, style = 2) => ({ type: 2, style, label, custom_id: showAction(slug) });
+const show = (slug: string, label: string, style = 2) => ({
+  type: 2,
+  style,
+  label,
+  custom_id: showAction(slug),
+});
 const DATA = 0xf1c40f;
 const NEUTRAL = 0x4f545c;
 const ALICE = '100000000000000001';
@@ -101,7 +106,11 @@ describe('cardToDiscord, one exact message per kind of card', () => {
   });
 
   it('shown privately: the Share button first (green); shown publicly: none', () => {
-    const share = { label: 'Share in channel', action: 'p1:["s","p","saga-pattern","l"]', style: 'primary' as const };
+    const share = {
+      label: 'Share in channel',
+      action: 'p1:["s","p","saga-pattern","l"]',
+      style: 'primary' as const,
+    };
     const card = patternCard(pattern('saga-pattern'), { share });
     expect(cardToDiscord(card, { private: true }).components[0]?.components[0]).toEqual({
       type: 2,
@@ -165,7 +174,10 @@ describe('cardToDiscord, one exact message per kind of card', () => {
       components: [
         {
           type: 1,
-          components: [show('cqrs-pattern', 'CQRS Pattern'), show('event-sourcing-pattern', 'Event Sourcing Pattern')],
+          components: [
+            show('cqrs-pattern', 'CQRS Pattern'),
+            show('event-sourcing-pattern', 'Event Sourcing Pattern'),
+          ],
         },
       ],
       allowed_mentions: { parse: [] },
@@ -215,7 +227,12 @@ describe('cardToDiscord, one exact message per kind of card', () => {
       tone: 'plain',
       accent: breaker.category,
       title: breaker.category,
-      blocks: [{ type: 'list', items: [[code(breaker.code), ' ', strong(breaker.name), `: ${breaker.description}`]] }],
+      blocks: [
+        {
+          type: 'list',
+          items: [[code(breaker.code), ' ', strong(breaker.name), `: ${breaker.description}`]],
+        },
+      ],
       groups: [{ buttons: [showButton(breaker)] }],
     };
     expect(cardToDiscord(card)).toEqual({
@@ -238,7 +255,10 @@ describe('cardToDiscord, one exact message per kind of card', () => {
       title: 'No pattern matches "sagg **x** @everyone"',
       blocks: [
         { type: 'text', text: ['Did you mean one of these?'] },
-        { type: 'text', text: ['Try ', code('/pattern list'), ' to see every pattern, or ', code('/pattern help'), '.'] },
+        {
+          type: 'text',
+          text: ['Try ', code('/pattern list'), ' to see every pattern, or ', code('/pattern help'), '.'],
+        },
       ],
       groups: [{ buttons: [showButton(pattern('saga-pattern'), 'primary')] }],
     };
@@ -246,7 +266,8 @@ describe('cardToDiscord, one exact message per kind of card', () => {
       embeds: [
         {
           title: 'No pattern matches "sagg \\*\\*x\\*\\* @\u200beveryone"',
-          description: 'Did you mean one of these?\nTry `/pattern list` to see every pattern, or `/pattern help`.',
+          description:
+            'Did you mean one of these?\nTry `/pattern list` to see every pattern, or `/pattern help`.',
           color: NEUTRAL,
         },
       ],
@@ -293,7 +314,10 @@ describe('echoed user text is never a link, a mention or markdown', () => {
   const echo = (text: string): Card => ({
     tone: 'error',
     title: `Not understood: ${text}`,
-    blocks: [{ type: 'text', text: ['You wrote ', text] }, { type: 'list', items: [[text]] }],
+    blocks: [
+      { type: 'text', text: ['You wrote ', text] },
+      { type: 'list', items: [[text]] },
+    ],
     groups: [],
     footnote: [text],
     byline: [text],
@@ -321,7 +345,10 @@ describe('echoed user text is never a link, a mention or markdown', () => {
     const card: Card = {
       tone: 'plain',
       blocks: [
-        { type: 'text', text: [link('Read [more]', 'https://learn.microsoft.com/azure/architecture/patterns/saga')] },
+        {
+          type: 'text',
+          text: [link('Read [more]', 'https://learn.microsoft.com/azure/architecture/patterns/saga')],
+        },
         { type: 'text', text: [link('evil', 'javascript:alert(1)')] },
         { type: 'text', text: [link('plain http', 'http://example.com')] },
         { type: 'text', text: [link('broken', 'https://x.example/a) [b](https://evil.example')] },
@@ -391,7 +418,9 @@ describe('limits are enforced by truncation', () => {
     const message = cardToDiscord({
       tone: 'plain',
       blocks: [],
-      groups: [{ buttons: [{ label: 'too long', action: 'x'.repeat(101) }, showButton(pattern('saga-pattern'))] }],
+      groups: [
+        { buttons: [{ label: 'too long', action: 'x'.repeat(101) }, showButton(pattern('saga-pattern'))] },
+      ],
     });
     expect(message.components.flatMap((row) => row.components.map((b) => b.custom_id))).toEqual([
       showAction('saga-pattern'),

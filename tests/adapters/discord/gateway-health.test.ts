@@ -1,11 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordService } from '../../../src/adapters/discord/discord-client.js';
-import { createAsk } from '../../../src/ask.js';
 import { createLogger } from '../../../src/logger.js';
 import { autocomplete } from '../../fakes/discord-payloads.js';
 import { APPLICATION_ID, BOT_TOKEN, FakeDiscord } from '../../fakes/fake-discord.js';
-import { realBot } from '../../helpers/catalog.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, realConversation, startHarness } from './harness.js';
 
 /** A short heartbeat so that a lost gateway shows within a test's time; Discord's is 41,250 ms. */
 const HEARTBEAT_MS = 1000;
@@ -50,8 +48,7 @@ describe('a gateway that refuses the bot for good', () => {
     const fatal: Error[] = [];
     const service = createDiscordService({
       config: { token: BOT_TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
-      ask: createAsk(realBot()),
-      bot: realBot(),
+      conversation: realConversation(),
       logger: createLogger('silent'),
       onFatal: (error) => fatal.push(error),
     });
@@ -98,8 +95,7 @@ describe('a gateway that refuses the bot for good', () => {
     });
     const service = createDiscordService({
       config: { token: BOT_TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
-      ask: createAsk(realBot()),
-      bot: realBot(),
+      conversation: realConversation(),
       logger: createLogger('silent'),
     });
     try {

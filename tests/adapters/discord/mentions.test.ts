@@ -54,7 +54,7 @@ describe('mentions', () => {
     const nick = message(h.fake, { content: `hey <@!${BOT_USER.id}> sidecar`, mentions: [BOT_USER] });
     expect(((await replyTo(nick)).body as Posted).embeds?.[0]?.title).toBe('Sidecar Pattern');
     const bare = message(h.fake, { content: mentionOf(), mentions: [BOT_USER] });
-    expect(((await replyTo(bare)).body as Posted).embeds?.[0]?.title).toBe('/pattern <query>');
+    expect(((await replyTo(bare)).body as Posted).embeds?.[0]?.title).toBe('How to use /pattern');
   });
 
   it('a DM is answered without a mention', async () => {
