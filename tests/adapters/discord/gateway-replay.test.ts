@@ -1,8 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemCard } from '../../../src/core/card/problem-card.js';
 import { mentionOf, message } from '../../fakes/discord-payloads.js';
-import { BOT_USER, type RecordedRequest } from '../../fakes/fake-discord.js';
+import {
+  ALICE,
+  BOT_USER,
+  CHANNEL_ID,
+  COMMAND_ID,
+  GUILD_ID,
+  type RecordedRequest,
+} from '../../fakes/fake-discord.js';
 import { type Harness, startHarness } from './harness.js';
 
 /**
@@ -100,4 +108,57 @@ describe('replayed gateway packets', () => {
       expect(h.service.health().ok).toBe(true);
     });
   }
+});
+
+describe('a packet that still throws inside discord.js', () => {
+  it('is logged with its type, and the client goes on answering', async () => {
+    const before = parseFailures().length;
+    // GUILD_ROLE_CREATE without its role: discord.js reads `data.role.id`.
+    h.fake.dispatch('GUILD_ROLE_CREATE', { guild_id: GUILD_ID });
+    await expect.poll(() => parseFailures().length, { timeout: 2000 }).toBe(before + 1);
+    expect(parseFailures().at(-1)).toMatchObject({ level: 50, type: 'GUILD_ROLE_CREATE' });
+    const next = message(h.fake, { content: `${mentionOf()} saga`, mentions: [BOT_USER] });
+    await h.fake.waitForRequest(replyTo(next));
+    expect(rejections).toEqual([]);
+    expect(h.service.health().ok).toBe(true);
+  });
+
+  it('an interaction that throws while discord.js builds it still gets the failure notice', async () => {
+    const before = parseFailures().length;
+    const id = h.fake.snowflake();
+    const token = `itoken-${id}`;
+    // A guild channel object that is not one: discord.js cannot build the channel.
+    h.fake.dispatch('INTERACTION_CREATE', {
+      id,
+      token,
+      type: 2,
+      application_id: BOT_USER.id,
+      guild_id: GUILD_ID,
+      channel_id: CHANNEL_ID,
+      channel: {
+        id: CHANNEL_ID,
+        type: 0,
+        guild_id: GUILD_ID,
+        name: 'general',
+        permission_overwrites: 'none',
+      },
+      member: { user: ALICE, roles: [], permissions: '0', joined_at: new Date(0).toISOString() },
+      app_permissions: '0',
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: {},
+      data: {
+        id: COMMAND_ID,
+        name: 'pattern',
+        type: 1,
+        options: [{ name: 'query', type: 3, value: 'saga' }],
+      },
+    });
+    const callback = (await h.fake.callback(id, token)).body as Callback;
+    expect(callback.type).toBe(4);
+    expect(callback.data?.flags).toBe(EPHEMERAL);
+    expect(callback.data?.embeds?.[0]?.title).toBe(problemCard('failure').title);
+    expect(parseFailures().length).toBe(before + 1);
+    expect(rejections).toEqual([]);
+  });
 });
