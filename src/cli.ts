@@ -6,11 +6,12 @@ import { ConfigError, loadConfig } from './config.js';
 import { createConversation } from './conversation/create-conversation.js';
 import type { Answer } from './core/answer.js';
 import { answerToJson } from './core/answer-to-json.js';
-import { type AnswerContext, type Bot, createBot } from './core/bot.js';
+import type { AnswerContext, Bot } from './core/bot.js';
 import { answerToCard } from './core/card/answer-to-card.js';
 import { cardToText } from './core/card/card-to-text.js';
 import { patternToSummary } from './core/pattern.js';
 import { isIsoDate } from './core/pattern-of-the-day.js';
+import { loadBot } from './load-bot.js';
 import { createLogger } from './logger.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>
@@ -60,7 +61,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     print(`${file}: ${patterns.length} patterns, no problems`);
     return 0;
   }
-  const bot = createBot(loadCatalogFile(config.patternsFile));
+  const bot = loadBot(config.patternsFile);
   const context: AnswerContext = { timeZone: config.dailyDefaultTimeZone };
   switch (command) {
     case 'ask': {
