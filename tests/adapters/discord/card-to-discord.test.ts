@@ -43,6 +43,8 @@ const patternCard = (p: Pattern, extra: Partial<Card> = {}): Card => ({
       fields: [
         { label: 'Category', value: [p.category], inline: true },
         { label: 'Code', value: [p.code], inline: true },
+        { label: 'Also known as', value: [`${p.aliases.slice(0, 8).join(', ')}, …`] },
+        { label: 'Related', value: [related.map((r) => r.name).join(', ')] },
       ],
     },
   ],
@@ -63,6 +65,12 @@ describe('cardToDiscord, one exact message per kind of card', () => {
           fields: [
             { name: 'Category', value: 'Data Pattern', inline: true },
             { name: 'Code', value: '05', inline: true },
+            {
+              name: 'Also known as',
+              value:
+                'cqrs, command query responsibility segregation, command query separation, cqs, read model, write model, separate reads and writes, read/write split, …',
+            },
+            { name: 'Related', value: 'Event Sourcing Pattern, Event-Driven Architecture, Sharding Pattern' },
           ],
           footer: { text: '/pattern cqrs-pattern' },
         },
