@@ -5,13 +5,16 @@ import {
   PermissionFlagsBits,
   PermissionsBitField,
   RateLimitError,
+  REST,
   Routes,
 } from 'discord.js';
+import type { DiscordConfig } from '../../config.js';
 import type { Card } from '../../core/card/card.js';
 import { type CanPost, type DailyPoster, discordNonce, PostError } from '../../daily/poster.js';
 import type { Logger } from '../../logger.js';
 import { cardToDiscord } from './card-to-discord.js';
 import { errorContext } from './error-context.js';
+import { truncate } from './limits.js';
 
 /** What a daily post needs in its channel. */
 export const DAILY_POST_PERMISSIONS = [
@@ -25,6 +28,22 @@ const PERMANENT_CODES = new Set([10003, 50001, 50013]);
 /** Thread names are at most 100 characters. */
 const MAX_THREAD_NAME = 100;
 const THREAD_ARCHIVE_MINUTES = 1440;
+/** One attempt's time limit: well under the scheduler's stale-claim timeout (2 minutes). */
+export const DAILY_POST_TIMEOUT_MS = 15_000;
+
+/**
+ * A REST client for daily posts only: one attempt per call (no retries of 5xx or network errors,
+ * and a 429 rejects with RateLimitError instead of waiting), so the daily engine decides when to
+ * try again. Interactions keep the client's own REST, which retries and waits as it should.
+ */
+export function createDailyRest(config: DiscordConfig): REST {
+  return new REST({
+    retries: 0,
+    timeout: DAILY_POST_TIMEOUT_MS,
+    rejectOnRateLimit: () => true,
+    ...(config.apiUrl ? { api: config.apiUrl.replace(/\/+$/, '') } : {}),
+  }).setToken(config.token);
+}
 
 /** Sorts a REST failure into one the daily engine retries and one that disables the channel. */
 export function discordErrorToPostError(error: unknown): PostError {
@@ -54,10 +73,10 @@ const permissionName = (flag: string) => flag.replace(/([a-z])([A-Z])/g, '$1 $2'
  * `enforce_nonce`, a resend within a few minutes returns the message already made), starts the
  * discussion thread when asked, and finds out whether the bot can post there.
  */
-export function createDiscordDailyPoster(client: Client, logger: Logger): DailyPoster {
+export function createDiscordDailyPoster(client: Client, rest: REST, logger: Logger): DailyPoster {
   const log = logger.child({ feature: 'daily' });
   const send = async (channelId: string, card: Card, nonce: string) => {
-    const message = (await client.rest.post(Routes.channelMessages(channelId), {
+    const message = (await rest.post(Routes.channelMessages(channelId), {
       body: { ...cardToDiscord(card), nonce, enforce_nonce: true },
     })) as { id: string };
     return message.id;
@@ -74,9 +93,9 @@ export function createDiscordDailyPoster(client: Client, logger: Logger): DailyP
       if (options.thread) {
         try {
           // Discord shows the thread's name under the post; the starter message is Slack's.
-          await client.rest.post(Routes.threads(channelId, messageId), {
+          await rest.post(Routes.threads(channelId, messageId), {
             body: {
-              name: options.thread.name.slice(0, MAX_THREAD_NAME),
+              name: truncate(options.thread.name, MAX_THREAD_NAME),
               auto_archive_duration: THREAD_ARCHIVE_MINUTES,
             },
           });

@@ -18,7 +18,7 @@ import type { DailyPoster } from '../../daily/poster.js';
 import type { Logger } from '../../logger.js';
 import type { Service, ServiceHealth } from '../../service.js';
 import { cardToDiscord } from './card-to-discord.js';
-import { createDiscordDailyPoster } from './daily-poster.js';
+import { createDailyRest, createDiscordDailyPoster } from './daily-poster.js';
 import { errorContext } from './error-context.js';
 import { fatalCloseError } from './gateway-fatal.js';
 import { guardGatewayPackets } from './gateway-guard.js';
@@ -86,7 +86,7 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
   const { config, conversation } = options;
   const logger = options.logger.child({ platform: 'discord' });
   const client = createDiscordClient(config);
-  const poster = createDiscordDailyPoster(client, logger);
+  const poster = createDiscordDailyPoster(client, createDailyRest(config), logger);
   let started = false;
   let fatal: Error | undefined;
   let failStart: ((error: Error) => void) | undefined;

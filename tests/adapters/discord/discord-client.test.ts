@@ -277,6 +277,35 @@ describe('the daily poster', () => {
     ).rejects.toMatchObject({ name: 'PostError', kind: 'permanent', code: '50001' });
   });
 
+  it('makes one attempt: a 500 is not retried by discord.js, a 429 is not waited out (the engine retries)', async () => {
+    const today = await realConversation().ask({ text: 'today', platform: 'console' });
+    const path = (id: string) => `/api/v10/channels/${id}/messages`;
+    h.fake.fault(
+      (r) => r.path === path('300000000000000045'),
+      { status: 500, body: { message: 'oops', code: 0 } },
+      5,
+    );
+    await expect(
+      h.service.poster.post('300000000000000045', today, { idempotencyKey: 'k5', maybeSentBefore: false }),
+    ).rejects.toMatchObject({ name: 'PostError', kind: 'retryable' });
+    expect(h.fake.requests.filter((r) => r.path === path('300000000000000045'))).toHaveLength(1);
+    h.fake.fault(
+      (r) => r.path === path('300000000000000046'),
+      {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: 30, global: false },
+        headers: { 'retry-after': '30', 'x-ratelimit-scope': 'user' },
+      },
+      5,
+    );
+    const started = Date.now();
+    await expect(
+      h.service.poster.post('300000000000000046', today, { idempotencyKey: 'k6', maybeSentBefore: false }),
+    ).rejects.toMatchObject({ name: 'PostError', kind: 'retryable', code: 'rate_limited' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(h.fake.requests.filter((r) => r.path === path('300000000000000046'))).toHaveLength(1);
+  });
+
   it('checkCanPost: a channel the bot cannot see, in neutral terms', async () => {
     h.fake.fault((r) => r.method === 'GET' && r.path === '/api/v10/channels/300000000000000044', {
       status: 403,
