@@ -4,7 +4,7 @@ import type { Conversation } from '../../../src/conversation/types.js';
 import type { Bot } from '../../../src/core/bot.js';
 import { problemCard } from '../../../src/core/card/problem-card.js';
 import { createLogger } from '../../../src/logger.js';
-import { autocomplete, mentionOf, message, slashCommand } from '../../fakes/discord-payloads.js';
+import { autocomplete, button, mentionOf, message, slashCommand } from '../../fakes/discord-payloads.js';
 import { APPLICATION_ID, BOT_TOKEN, BOT_USER, CHANNEL_ID, FakeDiscord } from '../../fakes/fake-discord.js';
 import { realBot } from '../../helpers/catalog.js';
 import { type Harness, realConversation, slowed, startHarness } from './harness.js';
@@ -84,6 +84,32 @@ describe('a failure inside the bot', () => {
     expect((reply.body as Body).embeds?.[0]?.title).toBe('Sorry, something went wrong on my side');
     expect(JSON.stringify(reply.body)).not.toContain('SQLITE');
     expect(h.logs.find((line) => line.msg === 'answering failed')).toMatchObject({ platform: 'discord' });
+  });
+});
+
+describe('a conversation that breaks its promise never to throw', () => {
+  it('is caught at the listener: logged, the user answered, the next interaction served', async () => {
+    h = await startHarness({
+      wrap: (conversation) => ({
+        ...conversation,
+        complete: (typed) => {
+          if (typed === 'boom') throw new Error(SECRET);
+          return conversation.complete(typed);
+        },
+        act: async () => {
+          throw new Error(SECRET);
+        },
+      }),
+    });
+    const i = autocomplete(h.fake, 'boom');
+    expect((await h.fake.callback(i.id, i.token)).body).toEqual({ type: 8, data: { choices: [] } });
+    const b = button(h.fake, 'p1:["o","saga-pattern"]');
+    const clicked = (await h.fake.callback(b.id, b.token)).body as Body;
+    expect(clicked.data?.flags).toBe(64);
+    expect(clicked.data?.embeds?.[0]?.title).toBe(FAILURE_TITLE);
+    expect(h.logs.filter((l) => l.msg === 'interaction failed')).toHaveLength(2);
+    const next = autocomplete(h.fake, 'saga');
+    expect(((await h.fake.callback(next.id, next.token)).body as Body).type).toBe(8);
   });
 });
 
