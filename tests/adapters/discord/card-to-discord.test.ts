@@ -89,7 +89,7 @@ describe('cardToDiscord, one exact message per kind of card', () => {
     });
   });
 
-  it('did-you-mean buttons first and primary, no duplicate custom_ids', () => {
+  it('did-you-mean buttons first and primary, each custom_id once', () => {
     const card = patternCard(cqrs, {
       groups: [
         { label: 'Did you mean:', buttons: [showButton(related[0] as Pattern, 'primary')] },
