@@ -68,7 +68,9 @@ describe('architecture', () => {
   });
 
   it('the renderers hold no sentence of their own: all wording comes from the card', () => {
-    const renderers = files.filter((f) => /^src\/adapters\/(?:slack|discord)\/card-to-[\w-]+\.ts$/.test(rel(f)));
+    const renderers = files.filter((f) =>
+      /^src\/adapters\/(?:slack|discord)\/card-to-[\w-]+\.ts$/.test(rel(f)),
+    );
     expect(renderers.map(rel).sort()).toEqual([
       'src/adapters/discord/card-to-discord.ts',
       'src/adapters/slack/card-to-block-kit.ts',

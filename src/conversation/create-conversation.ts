@@ -137,6 +137,18 @@ export function createConversation(options: ConversationOptions): Conversation {
       cards?.set(key, card);
       return { type: 'show', card };
     }
+    if (action.type === 'view') {
+      const found = bot.patternAnswer(action.slug, 'lookup', action.view);
+      return found
+        ? { type: 'show', card: answerToCard(found) }
+        : { type: 'notice', card: problemCard('pattern-gone') };
+    }
+    if (action.type === 'compare') {
+      const [a, b] = [bot.bySlug(action.slugs[0]), bot.bySlug(action.slugs[1])];
+      return a && b
+        ? { type: 'show', card: answerToCard(bot.compareAnswer(a, b)) }
+        : { type: 'notice', card: problemCard('pattern-gone') };
+    }
     const rebuilt = refToAnswer(action.ref, bot);
     if (!rebuilt) return { type: 'notice', card: problemCard('pattern-gone') };
     return { type: 'share', card: sharedBy(answerToCard(rebuilt), input.userId) };

@@ -1,3 +1,4 @@
+import type { PatternView } from './card/action.js';
 import type { Rich } from './card/card.js';
 import type { Command } from './commands.js';
 import type { CanPost } from './daily/can-post.js';
@@ -22,11 +23,37 @@ export interface PatternAnswer {
   readonly source: PatternSource;
   /** The local date (YYYY-MM-DD) a pattern of the day is for. */
   readonly date?: string;
+  /** Which layer of the card: the short first view (default), More, Diagram or Compare with…. */
+  readonly view?: PatternView;
+  /** Every pattern its content names (relations, confusions), resolved, for the layers' names and buttons. */
+  readonly neighbours?: readonly Pattern[];
+}
+
+/** A curated note on a pair, turned to the order the comparison shows. */
+export interface PairView {
+  readonly relation: 'alternatives' | 'complements' | 'different-layers';
+  readonly difference: string;
+  /** When to choose the first pattern shown, and when the second. */
+  readonly chooseFirst: string;
+  readonly chooseSecond: string;
+  readonly together?: string;
+}
+
+/** How the two patterns of a comparison relate, from their content: a typed relation with its why. */
+export interface PairRelation {
+  readonly type: string;
+  /** The one-line why, written from the point of view of `from`. */
+  readonly note: string;
+  readonly from: string;
 }
 
 export interface CompareAnswer {
   readonly kind: 'compare';
   readonly patterns: readonly [Pattern, Pattern];
+  /** The curated note for the pair, when there is one. */
+  readonly note?: PairView;
+  /** Their relations in the content (either direction); empty when they solve different problems. */
+  readonly relations?: readonly PairRelation[];
 }
 
 export interface ListAnswer {

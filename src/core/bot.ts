@@ -1,4 +1,14 @@
-import type { Answer, CategoryGroup, NoneAnswer, PatternAnswer } from './answer.js';
+import type {
+  Answer,
+  CategoryGroup,
+  CompareAnswer,
+  NoneAnswer,
+  PairRelation,
+  PatternAnswer,
+} from './answer.js';
+import type { PatternView } from './card/action.js';
+import type { GlossaryEntry } from './catalog/glossary-entry.js';
+import type { PairNote } from './catalog/pair-note.js';
 import { COMMANDS } from './commands.js';
 import { type CompareSplit, type Intent, parseIntent } from './intent.js';
 import { exactKey } from './normalize.js';
@@ -49,8 +59,18 @@ export interface Bot {
   patternOfTheDay(isoDate: string): Pattern;
   /** The pattern-of-the-day card for a calendar date (YYYY-MM-DD). */
   todayAnswer(isoDate: string): PatternAnswer;
+  /** The comparison of two patterns, with their curated note and relations (for buttons too). */
+  compareAnswer(a: Pattern, b: Pattern): CompareAnswer;
+  /** A pattern by slug. */
+  bySlug(slug: string): Pattern | undefined;
+  /** Terms that are not patterns here (2PC, bulkhead…), from the glossary. */
+  readonly glossary: readonly GlossaryEntry[];
   /** The pattern card for a slug (for buttons), or undefined when the slug is unknown. */
-  patternAnswer(slug: string, source?: PatternAnswer['source']): PatternAnswer | undefined;
+  patternAnswer(
+    slug: string,
+    source?: PatternAnswer['source'],
+    view?: PatternView,
+  ): PatternAnswer | undefined;
   groups(): readonly CategoryGroup[];
 }
 
@@ -59,7 +79,13 @@ export function capText(text: unknown): string {
   return String(text ?? '').slice(0, MAX_QUERY_LENGTH);
 }
 
-export function createBot(patterns: readonly Pattern[], options: SearchOptions = {}): Bot {
+export interface BotOptions extends SearchOptions {
+  readonly glossary?: readonly GlossaryEntry[];
+  /** Curated notes on classic pairs (`data/comparisons.yaml`). */
+  readonly comparisons?: readonly PairNote[];
+}
+
+export function createBot(patterns: readonly Pattern[], options: BotOptions = {}): Bot {
   if (patterns.length === 0) throw new RangeError('cannot answer from an empty catalog');
   const index = createSearchIndex(patterns, options);
   const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
@@ -71,12 +97,56 @@ export function createBot(patterns: readonly Pattern[], options: SearchOptions =
     else groups.push({ category: pattern.category, patterns: [pattern] });
   }
   const categoryByKey = new Map(groups.map((group) => [exactKey(group.category), group]));
+  const notes = new Map<string, PairNote>();
+  for (const note of options.comparisons ?? []) if (!note.within) notes.set(note.pair.join('\u0000'), note);
 
+  function compareAnswer(a: Pattern, b: Pattern): CompareAnswer {
+    const straight = notes.get(`${a.slug}\u0000${b.slug}`);
+    const reversed = straight ? undefined : notes.get(`${b.slug}\u0000${a.slug}`);
+    const found = straight ?? reversed;
+    const relations: PairRelation[] = [
+      ...(a.doc?.relations ?? [])
+        .filter((r) => r.slug === b.slug)
+        .map((r) => ({ type: r.type, note: r.note, from: a.slug })),
+      ...(b.doc?.relations ?? [])
+        .filter((r) => r.slug === a.slug)
+        .map((r) => ({ type: r.type, note: r.note, from: b.slug })),
+    ];
+    return {
+      kind: 'compare',
+      patterns: [a, b],
+      ...(found
+        ? {
+            note: {
+              relation: found.relation,
+              difference: found.difference,
+              chooseFirst: straight ? found.choose_a : found.choose_b,
+              chooseSecond: straight ? found.choose_b : found.choose_a,
+              ...(found.together ? { together: found.together } : {}),
+            },
+          }
+        : {}),
+      relations,
+    };
+  }
+
+  /** The patterns a pattern's content names, resolved once. */
+  const neighboursOf = new Map(
+    patterns.map((pattern) => {
+      const slugs = [
+        ...(pattern.doc?.relations.map((r) => r.slug) ?? []),
+        ...(pattern.doc?.confusions.map((c) => c.with) ?? []),
+        ...pattern.related,
+      ];
+      return [pattern.slug, [...new Set(slugs)].flatMap((slug) => bySlug.get(slug) ?? [])];
+    }),
+  );
   const card = (
     pattern: Pattern,
     source: PatternAnswer['source'],
     alternatives: Pattern[] = [],
     date?: string,
+    view: PatternView = 'card',
   ): PatternAnswer => ({
     kind: 'pattern',
     pattern,
@@ -84,6 +154,8 @@ export function createBot(patterns: readonly Pattern[], options: SearchOptions =
     alternatives,
     source,
     ...(date ? { date } : {}),
+    ...(view !== 'card' ? { view } : {}),
+    neighbours: neighboursOf.get(pattern.slug) ?? [],
   });
   const none = (query: string, reason: NoneAnswer['reason'], suggestions: Pattern[] = []): NoneAnswer => ({
     kind: 'none',
@@ -137,7 +209,7 @@ export function createBot(patterns: readonly Pattern[], options: SearchOptions =
       const score = Math.min(left.score, right.score);
       if (!chosen || score > chosen.score) chosen = { left, right, score };
     }
-    if (chosen) return { kind: 'compare', patterns: [chosen.left.pattern, chosen.right.pattern] };
+    if (chosen) return compareAnswer(chosen.left.pattern, chosen.right.pattern);
     if (splits.length === 0) return none(original, 'compare-needs-two');
     if (firstMissing !== undefined) {
       const suggestions = index
@@ -226,15 +298,18 @@ export function createBot(patterns: readonly Pattern[], options: SearchOptions =
 
   return {
     patterns,
+    glossary: options.glossary ?? [],
+    compareAnswer,
+    bySlug: (slug) => bySlug.get(slug),
     parse,
     answer,
     answerIntent,
     search: (query, limit) => index.search(query, limit),
     patternOfTheDay: (isoDate) => patternOfTheDay(rotation, isoDate),
     todayAnswer,
-    patternAnswer: (slug, source = 'lookup') => {
+    patternAnswer: (slug, source = 'lookup', view = 'card') => {
       const pattern = bySlug.get(slug);
-      return pattern ? card(pattern, source) : undefined;
+      return pattern ? card(pattern, source, [], undefined, view) : undefined;
     },
     groups: () => groups,
   };

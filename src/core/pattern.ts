@@ -1,4 +1,6 @@
-/** One architecture pattern, as a row of the catalog. */
+import type { PatternDoc } from './catalog/pattern-doc.js';
+
+/** One architecture pattern, as a row of the catalog, with its authored content when there is some. */
 export interface Pattern {
   /** Two-digit code such as `06`. */
   readonly code: string;
@@ -11,6 +13,11 @@ export interface Pattern {
   readonly aliases: readonly string[];
   /** Slugs of related patterns. */
   readonly related: readonly string[];
+  /**
+   * The teaching content of `data/patterns/<slug>.yaml`: absent for a catalog that has only the TSV's
+   * columns, whose cards then show what the row holds.
+   */
+  readonly doc?: PatternDoc;
 }
 
 /** The fields every platform shows of a pattern in a list. */

@@ -42,7 +42,10 @@ describe('cli', () => {
 
   it('ask without --json prints the console text', async () => {
     const { stdout } = await cli(['ask', 'saga']);
-    expect(stdout.split('\n').slice(0, 2)).toEqual(['Saga Pattern', '06 · Transaction Pattern']);
+    expect(stdout.split('\n').slice(0, 2)).toEqual([
+      'Saga Pattern',
+      '06 · Design pattern · Transaction Pattern · advanced',
+    ]);
   });
 
   it('search --json prints ranked hits with scores', async () => {
@@ -70,7 +73,11 @@ describe('cli', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`${file}:3: expected 5 tab-separated fields, found 4`);
     const good = await cli(['validate']);
-    expect(good).toMatchObject({ code: 0, stdout: 'data/patterns.tsv: 12 patterns, no problems\n' });
+    expect(good).toMatchObject({
+      code: 0,
+      stdout:
+        'data/patterns.tsv: 12 patterns, no problems\ndata: 12 pattern files, 27 glossary terms, 11 pair notes, no problems\n',
+    });
   });
 
   it('a bad variable is named and nothing else runs', async () => {

@@ -25,8 +25,8 @@ describe('console chat', () => {
     input.write('list\n');
     await done;
     expect(printed.startsWith('hello\n')).toBe(true);
-    expect(printed).toContain('Saga Pattern\n06 · Transaction Pattern');
-    expect(printed).toContain('Sidecar Pattern\n08 · Deployment Pattern');
+    expect(printed).toContain('Saga Pattern\n06 · Design pattern · Transaction Pattern');
+    expect(printed).toContain('Sidecar Pattern\n08 · Design pattern · Deployment Pattern');
     expect(printed).not.toContain('All patterns, by category');
   });
 

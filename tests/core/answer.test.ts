@@ -44,13 +44,29 @@ describe('the Answer contract', () => {
 });
 
 describe('cardToText, the one plain-text form (console, Slack fallback, logs)', () => {
-  it('renders a pattern card', () => {
-    expect(text(SAMPLES.pattern)).toBe(
+  it('renders a pattern card: the short, decision-shaped first view', () => {
+    const lines = text(SAMPLES.pattern).split('\n');
+    expect(lines.slice(0, 2)).toEqual([
+      'Saga Pattern',
+      '06 · Design pattern · Transaction Pattern · advanced',
+    ]);
+    expect(lines[2]).toMatch(/^A saga runs a business transaction/);
+    expect(lines[3]).toMatch(/^The problem: /);
+    for (const heading of ['Use it when:', 'Avoid it when:', 'What it costs:'])
+      expect(lines).toContain(heading);
+    expect(lines).toContain('Tools: Temporal, AWS Step Functions, Eventuate Tram Sagas');
+    expect(lines.at(-1)).toBe('/pattern saga-pattern');
+  });
+
+  it('a catalog row without content shows what the row holds', () => {
+    const { doc: _doc, ...row } =
+      SAMPLES.pattern.kind === 'pattern' ? SAMPLES.pattern.pattern : bot.patterns[0]!;
+    const plain = text({ kind: 'pattern', pattern: row, related: [], alternatives: [], source: 'lookup' });
+    expect(plain).toBe(
       [
         'Saga Pattern',
         '06 · Transaction Pattern',
         'A pattern that manages distributed transactions by breaking them into multiple local transactions.',
-        'Related patterns: Outbox Pattern, Event-Driven Architecture, Microservices Architecture, Event Sourcing Pattern',
         '/pattern saga-pattern',
       ].join('\n'),
     );
@@ -62,18 +78,22 @@ describe('cardToText, the one plain-text form (console, Slack fallback, logs)', 
   });
 
   it('renders a comparison, a category and a not-found answer', () => {
-    expect(text(SAMPLES.compare)).toBe(
-      [
-        'CQRS Pattern vs Event Sourcing Pattern',
-        'Both are Data Patterns.',
-        'CQRS Pattern:',
-        '  A pattern that separates read operations from write operations into different models.',
-        '  05 · Data Pattern',
-        'Event Sourcing Pattern:',
-        '  A pattern that stores application state as a sequence of events.',
-        '  12 · Data Pattern',
-      ].join('\n'),
-    );
+    const compare = text(SAMPLES.compare).split('\n');
+    expect(compare[0]).toBe('CQRS Pattern vs Event Sourcing Pattern');
+    expect(compare[1]).toMatch(/^CQRS separates the model that handles writes/);
+    for (const row of [
+      'Solves:',
+      'Consistency:',
+      'Coupling:',
+      'Complexity:',
+      'Operational cost:',
+      'Latency:',
+      'Failure modes:',
+      'Choose it when:',
+      'Tools:',
+    ])
+      expect(compare).toContain(row);
+    expect(compare.at(-1)).toMatch(/^Use both when: /);
     expect(text(SAMPLES.category).split('\n').slice(0, 3)).toEqual([
       'Data Pattern',
       '  • 05 CQRS Pattern: A pattern that separates read operations from write operations into different models.',

@@ -90,6 +90,17 @@ function layBlocks(blocks: readonly CardBlock[]): { description: string[]; field
         else description.push(lines);
         break;
       }
+      case 'columns':
+        // One field a row, the two sides under each other: three inline fields a row would exceed 25.
+        for (const row of block.rows) {
+          fields.push({
+            name: escapeUserText(row.label),
+            value: row.cells
+              .map((cell, i) => `**${escapeUserText(block.heads[i] ?? '')}**: ${richToMarkdown(cell)}`)
+              .join('\n'),
+          });
+        }
+        break;
       case 'code':
         if (block.label) fields.push({ name: escapeUserText(block.label), value: codeBlock(block.code) });
         else description.push(codeBlock(block.code));

@@ -29,9 +29,16 @@ export type AnswerRef =
     }
   | { readonly k: 'help' };
 
+/** The layers of a pattern card: the short first view, and what its buttons open. */
+export type PatternView = 'card' | 'more' | 'diagram' | 'compare-with';
+
 export type Action =
   /** Show a pattern's card to whoever clicked (related, did-you-mean and list buttons). */
   | { readonly type: 'show'; readonly slug: string }
+  /** Show one layer of a pattern card (More, Diagram, Compare with…) to whoever clicked. */
+  | { readonly type: 'view'; readonly slug: string; readonly view: PatternView }
+  /** Show the comparison of two patterns to whoever clicked. */
+  | { readonly type: 'compare'; readonly slugs: readonly [string, string] }
   /** Post the card the ref rebuilds to the channel, under the clicker's name. */
   | { readonly type: 'share'; readonly ref: AnswerRef };
 
@@ -50,7 +57,14 @@ const refSchema = z.union([
   z.tuple([z.literal('n'), z.string().max(80), z.enum(['m', 'c', 't'])]).rest(slug),
   z.tuple([z.literal('h')]),
 ]);
-const wireSchema = z.union([z.tuple([z.literal('o'), slug]), z.tuple([z.literal('s')]).rest(z.unknown())]);
+const VIEWS = { c: 'card', m: 'more', d: 'diagram', w: 'compare-with' } as const;
+const VIEW_CODES = { card: 'c', more: 'm', diagram: 'd', 'compare-with': 'w' } as const;
+const wireSchema = z.union([
+  z.tuple([z.literal('o'), slug]),
+  z.tuple([z.literal('v'), slug, z.enum(['c', 'm', 'd', 'w'])]),
+  z.tuple([z.literal('x'), slug, slug]),
+  z.tuple([z.literal('s')]).rest(z.unknown()),
+]);
 
 type RefWire = z.infer<typeof refSchema>;
 
@@ -96,7 +110,14 @@ function wireToRef(wire: RefWire): AnswerRef {
 
 /** The encoded action, or undefined when it would not fit in 100 characters. */
 export function encodeAction(action: Action): string | undefined {
-  const wire = action.type === 'show' ? ['o', action.slug] : ['s', ...refToWire(action.ref)];
+  const wire =
+    action.type === 'show'
+      ? ['o', action.slug]
+      : action.type === 'view'
+        ? ['v', action.slug, VIEW_CODES[action.view]]
+        : action.type === 'compare'
+          ? ['x', action.slugs[0], action.slugs[1]]
+          : ['s', ...refToWire(action.ref)];
   const encoded = ACTION_PREFIX + JSON.stringify(wire);
   return encoded.length <= MAX_ACTION_LENGTH ? encoded : undefined;
 }
@@ -118,8 +139,11 @@ export function decodeAction(value: unknown): Action | undefined {
   }
   const wire = wireSchema.safeParse(json);
   if (!wire.success) return undefined;
-  if (wire.data[0] === 'o') return { type: 'show', slug: wire.data[1] };
-  const ref = refSchema.safeParse(wire.data.slice(1));
+  const data = wire.data;
+  if (data[0] === 'o') return { type: 'show', slug: data[1] };
+  if (data[0] === 'v') return { type: 'view', slug: data[1], view: VIEWS[data[2]] };
+  if (data[0] === 'x') return { type: 'compare', slugs: [data[1], data[2]] };
+  const ref = refSchema.safeParse(data.slice(1));
   return ref.success ? { type: 'share', ref: wireToRef(ref.data) } : undefined;
 }
 

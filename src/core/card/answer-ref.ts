@@ -37,7 +37,7 @@ export function answerToRef(answer: Answer): AnswerRef | undefined {
 
 /** The answer a ref describes, from today's catalog; undefined when a pattern it names is gone. */
 export function refToAnswer(ref: AnswerRef, bot: Bot): Answer | undefined {
-  const bySlug = (slug: string) => bot.patterns.find((pattern) => pattern.slug === slug);
+  const bySlug = bot.bySlug;
   switch (ref.k) {
     case 'pattern':
       if (ref.source === 'today' && ref.date) {
@@ -50,7 +50,7 @@ export function refToAnswer(ref: AnswerRef, bot: Bot): Answer | undefined {
       return bot.patternAnswer(ref.slug, ref.source);
     case 'compare': {
       const [a, b] = [bySlug(ref.slugs[0]), bySlug(ref.slugs[1])];
-      return a && b ? { kind: 'compare', patterns: [a, b] } : undefined;
+      return a && b ? bot.compareAnswer(a, b) : undefined;
     }
     case 'list':
       return { kind: 'list', groups: bot.groups() };

@@ -1,11 +1,20 @@
-import { type Answer, assertNever, type CategoryGroup, type PatternAnswer } from '../answer.js';
+import {
+  type Answer,
+  assertNever,
+  type CategoryGroup,
+  type CompareAnswer,
+  type PatternAnswer,
+} from '../answer.js';
 import { COMMAND_NAME, type Command } from '../commands.js';
 import type { Pattern } from '../pattern.js';
 import { encodeAction } from './action.js';
 import { answerToRef } from './answer-ref.js';
 import type { ButtonGroup, Card, CardButton, CardField, Rich, Span } from './card.js';
 import { code, strong } from './card.js';
+import { compareCard } from './compare-card.js';
 import { dailyCard } from './daily-card.js';
+import { patternViewCard } from './pattern-card.js';
+import { slash } from './slash.js';
 
 /**
  * The only home of the wording people read: every answer becomes a neutral Card here, and each
@@ -14,8 +23,6 @@ import { dailyCard } from './daily-card.js';
  */
 
 export const SHARE_LABEL = 'Share in channel';
-/** `/pattern <args>` as people type it. */
-export const slash = (args: string): Span => code(`/${COMMAND_NAME} ${args}`.trimEnd());
 
 const TRY_LIST: Rich = ['Try ', slash('list'), ' to see every pattern, or ', slash('help'), '.'];
 
@@ -50,6 +57,14 @@ function eyebrow(answer: PatternAnswer): string | undefined {
 function patternCard(answer: PatternAnswer): Card {
   const { pattern } = answer;
   const title = eyebrow(answer);
+  if (pattern.doc) {
+    const neighbours = new Map((answer.neighbours ?? []).map((p) => [p.slug, p]));
+    return patternViewCard(pattern, answer.view ?? 'card', {
+      bySlug: (slug) => neighbours.get(slug),
+      extraGroups: patternGroup('Did you mean:', answer.alternatives, 'primary'),
+      ...(title ? { eyebrow: title } : {}),
+    });
+  }
   return {
     tone: 'plain',
     accent: pattern.category,
@@ -84,30 +99,34 @@ function commandField(command: Command): CardField {
   };
 }
 
+/** The comparison a catalog without content can show: the two rows side by side. */
+function basicCompare(answer: CompareAnswer): Card {
+  const [a, b] = answer.patterns;
+  return {
+    tone: 'plain',
+    ...(a.category === b.category ? { accent: a.category } : {}),
+    title: `${a.name} vs ${b.name}`,
+    subtitle: [sameKind(a, b)],
+    blocks: [
+      {
+        type: 'fields',
+        fields: answer.patterns.map((p) => ({
+          label: p.name,
+          value: [p.description, '\n', code(p.code), ` · ${p.category}`],
+          inline: true,
+        })),
+      },
+    ],
+    groups: patternGroup(undefined, answer.patterns),
+  };
+}
+
 function body(answer: Answer): Card {
   switch (answer.kind) {
     case 'pattern':
       return patternCard(answer);
-    case 'compare': {
-      const [a, b] = answer.patterns;
-      return {
-        tone: 'plain',
-        ...(a.category === b.category ? { accent: a.category } : {}),
-        title: `${a.name} vs ${b.name}`,
-        subtitle: [sameKind(a, b)],
-        blocks: [
-          {
-            type: 'fields',
-            fields: answer.patterns.map((p) => ({
-              label: p.name,
-              value: [p.description, '\n', code(p.code), ` · ${p.category}`],
-              inline: true,
-            })),
-          },
-        ],
-        groups: patternGroup(undefined, answer.patterns),
-      };
-    }
+    case 'compare':
+      return compareCard(answer, () => basicCompare(answer));
     case 'list': {
       const count = answer.groups.reduce((sum, group) => sum + group.patterns.length, 0);
       return {

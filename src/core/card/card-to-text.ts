@@ -21,6 +21,12 @@ function blockLines(block: CardBlock, plain: (rich: Rich) => string): string[] {
         ...(block.label ? [`${block.label}:`] : []),
         ...block.items.map((item) => `  • ${plain(item)}`),
       ];
+    case 'columns':
+      return block.rows.flatMap((row) => [
+        `${row.label}:`,
+        `  ${block.heads[0]}: ${plain(row.cells[0])}`,
+        `  ${block.heads[1]}: ${plain(row.cells[1])}`,
+      ]);
     case 'code':
       return [
         ...(block.label ? [`${block.label}:`] : []),

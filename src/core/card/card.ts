@@ -35,7 +35,13 @@ export type CardBlock =
   /** A bulleted list, with an optional label above it. */
   | { readonly type: 'list'; readonly label?: string; readonly items: readonly Rich[] }
   /** Preformatted text (a diagram), shown in a monospace block as it is. */
-  | { readonly type: 'code'; readonly label?: string; readonly code: string };
+  | { readonly type: 'code'; readonly label?: string; readonly code: string }
+  /** Two things side by side, row by row: a comparison. `heads` name the two columns. */
+  | {
+      readonly type: 'columns';
+      readonly heads: readonly [string, string];
+      readonly rows: readonly { readonly label: string; readonly cells: readonly [Rich, Rich] }[];
+    };
 
 export type CardBlockType = CardBlock['type'];
 
