@@ -95,7 +95,10 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
         }
       });
     } catch (error) {
-      log.error({ err: describe(error) }, `daily post: could not record the attempt; left for ${staleAfterMs} ms`);
+      log.error(
+        { err: describe(error) },
+        `daily post: could not record the attempt; left for ${staleAfterMs} ms`,
+      );
       return;
     }
     if (outcome.type === 'lost') {
@@ -130,7 +133,10 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
     log.warn({ ...detail, retryInMs: delayMs }, 'daily post failed; retrying');
     if (!(await sleep(delayMs, context.signal))) {
       await store.release(ref, owner, 'stopped before retrying').catch((error: unknown) => {
-        log.warn({ err: describe(error) }, 'daily post: could not give the claim back; it goes stale instead');
+        log.warn(
+          { err: describe(error) },
+          'daily post: could not give the claim back; it goes stale instead',
+        );
       });
       return;
     }

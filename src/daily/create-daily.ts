@@ -4,12 +4,12 @@ import type { Config } from '../config.js';
 import type { DailyCommands } from '../conversation/create-conversation.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../logger.js';
+import { createStore } from '../store/create-store.js';
+import type { Store } from '../store/store.js';
 import { createDailyScheduler, type DailyScheduler, type DailySchedulerOptions } from './daily-scheduler.js';
 import type { DailyPlatform, DailyPoster } from './poster.js';
 import { runDailyCommand } from './run-daily-command.js';
 import { parseDailyChannels } from './static-channels.js';
-import { createStore } from '../store/create-store.js';
-import type { Store } from '../store/store.js';
 
 export interface Daily {
   readonly store: Store;

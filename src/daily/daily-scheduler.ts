@@ -94,6 +94,8 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   let lastTickAt: Date | undefined;
   let lastTickError: string | undefined;
   let lastPruneAt = Number.NEGATIVE_INFINITY;
+  /** Scans under way: `idle()` waits for them, then for what they started. */
+  const scans = new Set<Promise<Promise<void>[]>>();
   const deliveryContext = {
     store,
     clock,
@@ -124,7 +126,10 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   function track(key: string, ref: object, work: () => Promise<void>): Promise<void> {
     const delivery = work()
       .catch((error: unknown) =>
-        logger.error({ ...ref, err: error instanceof Error ? error.message : String(error) }, 'daily post: unexpected error'),
+        logger.error(
+          { ...ref, err: error instanceof Error ? error.message : String(error) },
+          'daily post: unexpected error',
+        ),
       )
       .finally(() => inflight.delete(key));
     inflight.set(key, delivery);
@@ -139,14 +144,20 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     const advance = { from: subscription.nextRunAt, to: next };
     const task = plan && buildJob(subscription, plan.localDate);
     if (!task || inflight.has(task.key)) {
-      return limiter.run(() => store.setNextRun(platform, channelId, advance)).then(
-        () => undefined,
-        (error: unknown) => logger.warn({ platform, channelId, err: String(error) }, 'daily: could not move next run'),
-      );
+      return limiter
+        .run(() => store.setNextRun(platform, channelId, advance))
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            logger.warn({ platform, channelId, err: String(error) }, 'daily: could not move next run'),
+        );
     }
     return track(task.key, task.ref, async () => {
       const claimed = await limiter.run(() =>
-        store.claim({ ...task.ref, patternSlug: task.patternSlug }, { owner, staleAfterMs, maxAttempts, advance }),
+        store.claim(
+          { ...task.ref, patternSlug: task.patternSlug },
+          { owner, staleAfterMs, maxAttempts, advance },
+        ),
       );
       if (claimed) await attemptDelivery(task, deliveryContext);
     });
@@ -170,14 +181,25 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     if (now.getTime() - lastPruneAt < PRUNE_EVERY_MS) return;
     lastPruneAt = now.getTime();
     const today = now.toISOString().slice(0, 10);
-    const deliveries = await store.pruneDeliveries(addDays(today, -(options.retentionDays ?? DEFAULT_RETENTION_DAYS)));
+    const deliveries = await store.pruneDeliveries(
+      addDays(today, -(options.retentionDays ?? DEFAULT_RETENTION_DAYS)),
+    );
     const events = await store.pruneEvents();
-    const misses = await store.pruneMisses(new Date(now.getTime() - (options.missRetentionDays ?? 90) * DAY_MS));
-    if (deliveries + events + misses > 0) logger.info({ deliveries, events, misses }, 'daily: pruned old rows');
+    const misses = await store.pruneMisses(
+      new Date(now.getTime() - (options.missRetentionDays ?? 90) * DAY_MS),
+    );
+    if (deliveries + events + misses > 0)
+      logger.info({ deliveries, events, misses }, 'daily: pruned old rows');
   }
 
   /** Claims what is due and starts it, a bounded number at a time; resolves with what it started. */
-  async function scan(): Promise<Promise<void>[]> {
+  function scan(): Promise<Promise<void>[]> {
+    const scanning = scanOnce().finally(() => scans.delete(scanning));
+    scans.add(scanning);
+    return scanning;
+  }
+
+  async function scanOnce(): Promise<Promise<void>[]> {
     const started: Promise<void>[] = [];
     const now = clock();
     try {
@@ -213,7 +235,9 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   }
 
   const idle = async () => {
-    while (inflight.size > 0) await Promise.allSettled([...inflight.values()]);
+    while (scans.size > 0 || inflight.size > 0) {
+      await Promise.allSettled([...scans, ...inflight.values()]);
+    }
   };
 
   return {

@@ -10,7 +10,8 @@ export interface Limiter {
 }
 
 export function createLimiter(size: number): Limiter {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`a limiter needs at least 1 slot, not ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`a limiter needs at least 1 slot, not ${size}`);
   let active = 0;
   const queue: Array<() => void> = [];
   let waiters: Array<() => void> = [];

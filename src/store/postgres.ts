@@ -3,7 +3,7 @@ import type { DailyPlatform } from '../daily/poster.js';
 import type { Logger } from '../logger.js';
 import { MIGRATION_LOCK_KEY, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
 import { sameSchedule } from './sqlite.js';
-import { describeDatabaseUrl, StorageError, postgresStorageError } from './storage-error.js';
+import { describeDatabaseUrl, postgresStorageError, StorageError } from './storage-error.js';
 import {
   type Delivery,
   type DeliveryRef,
@@ -164,7 +164,9 @@ async function migratePostgres(client: pg.PoolClient): Promise<void> {
          applied_at timestamptz NOT NULL DEFAULT now()
        )`,
     );
-    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM schema_migrations',
+    );
     const version = rows[0]?.version ?? 0;
     if (version > POSTGRES_MIGRATIONS.length) {
       throw new StorageError(
@@ -202,7 +204,10 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
   });
   // An idle connection that breaks (a server restart) must not crash the process; the next query reconnects.
   pool.on('error', (error) =>
-    options.logger?.warn({ err: error.message, server: describeDatabaseUrl(url) }, 'database connection lost'),
+    options.logger?.warn(
+      { err: error.message, server: describeDatabaseUrl(url) },
+      'database connection lost',
+    ),
   );
   const fault = (error: unknown) => postgresStorageError(error, url, connectTimeoutMs);
 
@@ -218,7 +223,10 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
   });
   opening.catch(() => {}); // the error is the caller's, through ready() or the first call
 
-  async function query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
+  async function query<R extends pg.QueryResultRow>(
+    text: string,
+    values: unknown[],
+  ): Promise<pg.QueryResult<R>> {
     await opening;
     try {
       return await pool.query<R>(text, values);
@@ -314,7 +322,8 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       ]);
       return rows.map((row): DueSubscription => ({ ...rowToSubscription(row), nextRunAt: row.next_run_at }));
     },
-    setNextRun: (platform, channelId, { from, to }) => changed(SQL.setNextRun, [platform, channelId, from, to]),
+    setNextRun: (platform, channelId, { from, to }) =>
+      changed(SQL.setNextRun, [platform, channelId, from, to]),
     async claim(ref, options) {
       const { rows } = await query<{ claimed: number }>(SQL.claim, [
         ...key(ref),
@@ -339,7 +348,10 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       return rows[0] ? rowToDelivery(rows[0]) : undefined;
     },
     async listDeliveries() {
-      const { rows } = await query<DeliveryRow>('SELECT * FROM deliveries ORDER BY local_date, platform, channel_id', []);
+      const { rows } = await query<DeliveryRow>(
+        'SELECT * FROM deliveries ORDER BY local_date, platform, channel_id',
+        [],
+      );
       return rows.map(rowToDelivery);
     },
     async staleDeliveries({ staleAfterMs, maxAttempts, sinceDate, limit }) {
@@ -362,7 +374,12 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
         'SELECT * FROM misses WHERE last_seen >= $1 ORDER BY count DESC, last_seen DESC, text LIMIT $2',
         [since, limit],
       );
-      return rows.map((row) => ({ text: row.text, count: row.count, firstSeen: row.first_seen, lastSeen: row.last_seen }));
+      return rows.map((row) => ({
+        text: row.text,
+        count: row.count,
+        firstSeen: row.first_seen,
+        lastSeen: row.last_seen,
+      }));
     },
     pruneMisses: (before) => count('DELETE FROM misses WHERE last_seen < $1', [before]),
     async close() {

@@ -123,7 +123,9 @@ function prepare(db: Database.Database) {
     getSubscription: db.prepare<Record<string, unknown>, SubscriptionRow>(
       `SELECT * FROM subscriptions WHERE ${subscriptionKey}`,
     ),
-    listSubscriptions: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY platform, channel_id'),
+    listSubscriptions: db.prepare<[], SubscriptionRow>(
+      'SELECT * FROM subscriptions ORDER BY platform, channel_id',
+    ),
     due: db.prepare<Record<string, unknown>, SubscriptionRow>(
       `SELECT * FROM subscriptions
        WHERE enabled = 1 AND next_run_at <= @now
@@ -178,8 +180,12 @@ function prepare(db: Database.Database) {
       `UPDATE deliveries SET status = 'failed', last_error = @reason, claimed_at = 0, claim_owner = NULL
        WHERE ${deliveryKey} AND status = 'claimed' AND claim_owner = @owner`,
     ),
-    getDelivery: db.prepare<Record<string, unknown>, DeliveryRow>(`SELECT * FROM deliveries WHERE ${deliveryKey}`),
-    listDeliveries: db.prepare<[], DeliveryRow>('SELECT * FROM deliveries ORDER BY local_date, platform, channel_id'),
+    getDelivery: db.prepare<Record<string, unknown>, DeliveryRow>(
+      `SELECT * FROM deliveries WHERE ${deliveryKey}`,
+    ),
+    listDeliveries: db.prepare<[], DeliveryRow>(
+      'SELECT * FROM deliveries ORDER BY local_date, platform, channel_id',
+    ),
     staleDeliveries: db.prepare<Record<string, unknown>, DeliveryRow>(
       `SELECT * FROM deliveries
        WHERE status <> 'sent' AND claimed_at <= @staleBefore AND attempts < @maxAttempts
@@ -247,7 +253,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     try {
       migrateSqlite(db);
     } catch (error) {
-      if (error instanceof RangeError) throw new StorageError('too-new', 'DATABASE_PATH', `${path}: ${error.message}`);
+      if (error instanceof RangeError)
+        throw new StorageError('too-new', 'DATABASE_PATH', `${path}: ${error.message}`);
       throw error;
     }
     return prepare(db);
@@ -261,11 +268,16 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   async function run<T>(work: (s: ReturnType<typeof prepare>, database: Database.Database) => T): Promise<T> {
     const statements = await opening;
     const database = db;
-    if (!database || closed) throw new StorageError('failed', 'DATABASE_PATH', `${path}: the store is closed`);
+    if (!database || closed)
+      throw new StorageError('failed', 'DATABASE_PATH', `${path}: the store is closed`);
     return retrying(() => work(statements, database));
   }
 
-  const key = (ref: DeliveryRef) => ({ platform: ref.platform, channelId: ref.channelId, localDate: ref.localDate });
+  const key = (ref: DeliveryRef) => ({
+    platform: ref.platform,
+    channelId: ref.channelId,
+    localDate: ref.localDate,
+  });
   const params = (input: SubscriptionInput, now: Date) => ({
     platform: input.platform,
     channelId: input.channelId,
@@ -308,7 +320,9 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     insertSubscriptionIfMissing: (input, now) =>
       run((s) => s.insertSubscription.run(params(input, now)).changes === 1),
     disableSubscription: (platform, channelId, reason, now) =>
-      run((s) => s.disableSubscription.run({ platform, channelId, reason, now: now.getTime() }).changes === 1),
+      run(
+        (s) => s.disableSubscription.run({ platform, channelId, reason, now: now.getTime() }).changes === 1,
+      ),
     deleteSubscription: (platform, channelId) =>
       run((s) => s.deleteSubscription.run({ platform, channelId }).changes === 1),
     getSubscription: (platform, channelId) =>

@@ -51,8 +51,14 @@ export function sqliteStorageError(error: unknown, path: string, lockedForMs?: n
   const code = codeOf(error);
   const detail = `${code || 'error'}: ${messageOf(error)}`;
   const uid = typeof process.getuid === 'function' ? ` (uid ${process.getuid()})` : '';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY')
-    || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM')) {
+  if (
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'EROFS' ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_PERM')
+  ) {
     return new StorageError(
       'unwritable',
       'DATABASE_PATH',
@@ -148,7 +154,10 @@ export function postgresStorageError(error: unknown, url: string, connectTimeout
     );
   }
   if (code === '53100') {
-    return make('full', `PostgreSQL at ${server} is out of disk space (${detail}). Free space on the server.`);
+    return make(
+      'full',
+      `PostgreSQL at ${server} is out of disk space (${detail}). Free space on the server.`,
+    );
   }
   if (code === '53300' || code === '57P03') {
     return make(

@@ -58,7 +58,12 @@ export interface Store {
   upsertSubscription(input: SubscriptionInput, now: Date): Promise<Subscription>;
   /** Creates the subscription only if the channel has none (any source, enabled or not). */
   insertSubscriptionIfMissing(input: SubscriptionInput, now: Date): Promise<boolean>;
-  disableSubscription(platform: DailyPlatform, channelId: string, reason: string, now: Date): Promise<boolean>;
+  disableSubscription(
+    platform: DailyPlatform,
+    channelId: string,
+    reason: string,
+    now: Date,
+  ): Promise<boolean>;
   deleteSubscription(platform: DailyPlatform, channelId: string): Promise<boolean>;
   getSubscription(platform: DailyPlatform, channelId: string): Promise<Subscription | undefined>;
   listSubscriptions(filter?: { enabled?: boolean; source?: Subscription['source'] }): Promise<Subscription[]>;

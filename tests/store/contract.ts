@@ -49,7 +49,9 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
     it('upserts, disables with a reason, re-enables, deletes', async () => {
       const made = await store.upsertSubscription(subscription, at('2026-11-25T07:00:00Z'));
       expect(made).toMatchObject({ enabled: true, time: '09:00', activeSince: at('2026-11-25T07:00:00Z') });
-      expect(await store.disableSubscription('discord', '42', 'channel gone', at('2026-11-25T08:00:00Z'))).toBe(true);
+      expect(
+        await store.disableSubscription('discord', '42', 'channel gone', at('2026-11-25T08:00:00Z')),
+      ).toBe(true);
       expect(await store.getSubscription('discord', '42')).toMatchObject({
         enabled: false,
         disabledReason: 'channel gone',
@@ -57,7 +59,11 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
       });
       expect(await store.listSubscriptions({ enabled: true })).toEqual([]);
       const back = await store.upsertSubscription(subscription, at('2026-11-25T09:30:00Z'));
-      expect(back).toMatchObject({ enabled: true, disabledReason: undefined, activeSince: at('2026-11-25T09:30:00Z') });
+      expect(back).toMatchObject({
+        enabled: true,
+        disabledReason: undefined,
+        activeSince: at('2026-11-25T09:30:00Z'),
+      });
       expect(await store.deleteSubscription('discord', '42')).toBe(true);
       expect(await store.getSubscription('discord', '42')).toBeUndefined();
       expect(await store.deleteSubscription('discord', '42')).toBe(false);
@@ -65,11 +71,17 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
 
     it('keeps activeSince when the same schedule is set again, even at the same instant, and moves it on a change', async () => {
       await store.upsertSubscription(subscription, at('2026-11-25T07:00:00Z'));
-      const same = await store.upsertSubscription({ ...subscription, thread: true }, at('2026-11-25T07:00:00Z'));
+      const same = await store.upsertSubscription(
+        { ...subscription, thread: true },
+        at('2026-11-25T07:00:00Z'),
+      );
       expect(same).toMatchObject({ thread: true, activeSince: at('2026-11-25T07:00:00Z') });
       const later = await store.upsertSubscription(subscription, at('2026-11-25T10:00:00Z'));
       expect(later).toMatchObject({ thread: false, activeSince: at('2026-11-25T07:00:00Z') });
-      const moved = await store.upsertSubscription({ ...subscription, time: '10:30' }, at('2026-11-25T10:00:00Z'));
+      const moved = await store.upsertSubscription(
+        { ...subscription, time: '10:30' },
+        at('2026-11-25T10:00:00Z'),
+      );
       expect(moved.activeSince).toEqual(at('2026-11-25T10:00:00Z'));
       expect(await store.listSubscriptions()).toHaveLength(1);
     });
@@ -96,10 +108,21 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
     it('inserts a config subscription only where there is none, and filters by source', async () => {
       await store.upsertSubscription(subscription, at('2026-11-25T07:00:00Z'));
       await store.disableSubscription('discord', '42', 'off', at('2026-11-25T07:00:00Z'));
-      expect(await store.insertSubscriptionIfMissing({ ...subscription, source: 'config' }, at('2026-11-26T00:00:00Z'))).toBe(false);
-      expect(await store.getSubscription('discord', '42')).toMatchObject({ enabled: false, source: 'command' });
       expect(
-        await store.insertSubscriptionIfMissing({ ...subscription, channelId: '43', source: 'config' }, at('2026-11-26T00:00:00Z')),
+        await store.insertSubscriptionIfMissing(
+          { ...subscription, source: 'config' },
+          at('2026-11-26T00:00:00Z'),
+        ),
+      ).toBe(false);
+      expect(await store.getSubscription('discord', '42')).toMatchObject({
+        enabled: false,
+        source: 'command',
+      });
+      expect(
+        await store.insertSubscriptionIfMissing(
+          { ...subscription, channelId: '43', source: 'config' },
+          at('2026-11-26T00:00:00Z'),
+        ),
       ).toBe(true);
       expect((await store.listSubscriptions({ source: 'config' })).map((s) => s.channelId)).toEqual(['43']);
     });
@@ -123,23 +146,47 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
       const tomorrow = at('2026-11-26T08:00:00Z');
       expect(await store.setNextRun('discord', '0', { from: new Date(0), to: tomorrow })).toBe(true);
       expect(await store.setNextRun('discord', '0', { from: new Date(0), to: tomorrow })).toBe(false);
-      expect(await store.claim({ ...ref, platform: 'discord', channelId: '1', patternSlug: 'x' }, {
-        owner: 'a',
-        staleAfterMs: FRESH,
-        advance: { from: new Date(0), to: tomorrow },
-      })).toBe(true);
+      expect(
+        await store.claim(
+          { ...ref, platform: 'discord', channelId: '1', patternSlug: 'x' },
+          {
+            owner: 'a',
+            staleAfterMs: FRESH,
+            advance: { from: new Date(0), to: tomorrow },
+          },
+        ),
+      ).toBe(true);
       // A lost claim moves it on too (the winner delivers it; a stale claim comes back by its own query).
-      expect(await store.claim({ ...ref, platform: 'discord', channelId: '1', patternSlug: 'x' }, {
-        owner: 'b',
-        staleAfterMs: FRESH,
-        advance: { from: tomorrow, to: at('2026-11-27T08:00:00Z') },
-      })).toBe(false);
-      expect((await store.dueSubscriptions(now, { platforms, limit: 10 })).map((s) => s.channelId)).toEqual(['2', '3']);
-      expect((await store.dueSubscriptions(at('2026-11-26T08:00:00Z'), { platforms, limit: 10 })).map((s) => s.channelId)).toEqual(['2', '3', '0']);
+      expect(
+        await store.claim(
+          { ...ref, platform: 'discord', channelId: '1', patternSlug: 'x' },
+          {
+            owner: 'b',
+            staleAfterMs: FRESH,
+            advance: { from: tomorrow, to: at('2026-11-27T08:00:00Z') },
+          },
+        ),
+      ).toBe(false);
+      expect((await store.dueSubscriptions(now, { platforms, limit: 10 })).map((s) => s.channelId)).toEqual([
+        '2',
+        '3',
+      ]);
+      expect(
+        (await store.dueSubscriptions(at('2026-11-26T08:00:00Z'), { platforms, limit: 10 })).map(
+          (s) => s.channelId,
+        ),
+      ).toEqual(['2', '3', '0']);
 
       // Any change makes it due at once again.
-      await store.upsertSubscription({ ...subscription, channelId: '0', time: '10:00' }, at('2026-11-25T07:30:00Z'));
-      expect((await store.dueSubscriptions(now, { platforms, limit: 10 })).map((s) => s.channelId)).toEqual(['0', '2', '3']);
+      await store.upsertSubscription(
+        { ...subscription, channelId: '0', time: '10:00' },
+        at('2026-11-25T07:30:00Z'),
+      );
+      expect((await store.dueSubscriptions(now, { platforms, limit: 10 })).map((s) => s.channelId)).toEqual([
+        '0',
+        '2',
+        '3',
+      ]);
     });
   });
 
@@ -170,7 +217,12 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
       await sleep(5);
       expect(await claim('b', 0)).toBe(false);
       const delivery = await store.getDelivery(ref);
-      expect(delivery).toMatchObject({ status: 'sent', messageId: 'm1', attempts: 1, patternSlug: 'saga-pattern' });
+      expect(delivery).toMatchObject({
+        status: 'sent',
+        messageId: 'm1',
+        attempts: 1,
+        patternSlug: 'saga-pattern',
+      });
       expect(Math.abs((delivery?.sentAt?.getTime() ?? 0) - before)).toBeLessThan(5_000);
     });
 
@@ -206,24 +258,54 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
     });
 
     it('lists stale unsent deliveries of enabled subscriptions since a date, and prunes old ones', async () => {
-      await store.upsertSubscription({ ...subscription, platform: 'slack', channelId: 'C1' }, at('2026-11-20T00:00:00Z'));
-      await store.upsertSubscription({ ...subscription, platform: 'slack', channelId: 'C2' }, at('2026-11-20T00:00:00Z'));
+      await store.upsertSubscription(
+        { ...subscription, platform: 'slack', channelId: 'C1' },
+        at('2026-11-20T00:00:00Z'),
+      );
+      await store.upsertSubscription(
+        { ...subscription, platform: 'slack', channelId: 'C2' },
+        at('2026-11-20T00:00:00Z'),
+      );
       const make = (channelId: string, localDate: string) =>
-        store.claim({ platform: 'slack', channelId, localDate, patternSlug: 'x' }, { owner: 'a', staleAfterMs: FRESH });
+        store.claim(
+          { platform: 'slack', channelId, localDate, patternSlug: 'x' },
+          { owner: 'a', staleAfterMs: FRESH },
+        );
       await make('C1', '2026-11-25');
       await make('C1', '2026-10-01');
       await make('C2', '2026-11-25');
       await store.recordAttempt({ platform: 'slack', channelId: 'C2', localDate: '2026-11-25' }, 'a');
-      await store.markSent({ platform: 'slack', channelId: 'C2', localDate: '2026-11-25' }, 'a', { messageId: 'm' });
+      await store.markSent({ platform: 'slack', channelId: 'C2', localDate: '2026-11-25' }, 'a', {
+        messageId: 'm',
+      });
       await sleep(20);
-      expect(await store.staleDeliveries({ staleAfterMs: 10_000, maxAttempts: 5, sinceDate: '2026-11-24', limit: 10 })).toEqual([]);
-      const stale = await store.staleDeliveries({ staleAfterMs: 10, maxAttempts: 5, sinceDate: '2026-11-24', limit: 10 });
-      expect(stale.map((s) => `${s.delivery.channelId} ${s.delivery.localDate} ${s.subscription.time}`)).toEqual([
-        'C1 2026-11-25 09:00',
-      ]);
-      expect(stale[0]?.subscription).toMatchObject({ platform: 'slack', channelId: 'C1', enabled: true, timeZone: 'Europe/Berlin' });
+      expect(
+        await store.staleDeliveries({
+          staleAfterMs: 10_000,
+          maxAttempts: 5,
+          sinceDate: '2026-11-24',
+          limit: 10,
+        }),
+      ).toEqual([]);
+      const stale = await store.staleDeliveries({
+        staleAfterMs: 10,
+        maxAttempts: 5,
+        sinceDate: '2026-11-24',
+        limit: 10,
+      });
+      expect(
+        stale.map((s) => `${s.delivery.channelId} ${s.delivery.localDate} ${s.subscription.time}`),
+      ).toEqual(['C1 2026-11-25 09:00']);
+      expect(stale[0]?.subscription).toMatchObject({
+        platform: 'slack',
+        channelId: 'C1',
+        enabled: true,
+        timeZone: 'Europe/Berlin',
+      });
       await store.disableSubscription('slack', 'C1', 'off', at('2026-11-25T00:00:00Z'));
-      expect(await store.staleDeliveries({ staleAfterMs: 10, maxAttempts: 5, sinceDate: '2026-11-24', limit: 10 })).toEqual([]);
+      expect(
+        await store.staleDeliveries({ staleAfterMs: 10, maxAttempts: 5, sinceDate: '2026-11-24', limit: 10 }),
+      ).toEqual([]);
 
       expect(await store.pruneDeliveries('2026-10-26')).toBe(1);
       expect((await store.listDeliveries()).map((d) => `${d.channelId} ${d.localDate}`)).toEqual([
@@ -261,8 +343,18 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
       await store.recordMiss('x'.repeat(500), at('2026-11-25T11:00:00Z'));
       const misses = await store.listMisses({ since: at('2026-11-01T00:00:00Z'), limit: 2 });
       expect(misses).toEqual([
-        { text: 'raft consensus', count: 2, firstSeen: at('2026-11-20T10:00:00Z'), lastSeen: at('2026-11-25T10:00:00Z') },
-        { text: 'x'.repeat(200), count: 1, firstSeen: at('2026-11-25T11:00:00Z'), lastSeen: at('2026-11-25T11:00:00Z') },
+        {
+          text: 'raft consensus',
+          count: 2,
+          firstSeen: at('2026-11-20T10:00:00Z'),
+          lastSeen: at('2026-11-25T10:00:00Z'),
+        },
+        {
+          text: 'x'.repeat(200),
+          count: 1,
+          firstSeen: at('2026-11-25T11:00:00Z'),
+          lastSeen: at('2026-11-25T11:00:00Z'),
+        },
       ]);
       expect(await store.pruneMisses(at('2026-09-01T00:00:00Z'))).toBe(1);
       expect(await store.listMisses({ since: new Date(0), limit: 10 })).toHaveLength(3);

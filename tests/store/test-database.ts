@@ -4,7 +4,8 @@ import pg from 'pg';
 /** The PostgreSQL server the tests may use (`.ci/run` starts one); unset, those tests are skipped. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
 
-export const SKIPPED_WITHOUT_POSTGRES = 'skipped: no TEST_DATABASE_URL (scripts/pg-test-server.sh, as .ci/run does)';
+export const SKIPPED_WITHOUT_POSTGRES =
+  'skipped: no TEST_DATABASE_URL (scripts/pg-test-server.sh, as .ci/run does)';
 
 /** A fresh, empty database on the test server; `drop` removes it. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
