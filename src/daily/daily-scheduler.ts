@@ -1,3 +1,4 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Cron } from 'croner';
 import type { Bot } from '../core/bot.js';
 import { answerToCard, dailyThread } from '../core/card/answer-to-card.js';
@@ -63,6 +64,7 @@ export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
+const YIELD_EVERY = 32;
 
 /** Where to look next when nothing is scheduled within two weeks (cannot happen with a weekday set). */
 const fallbackNext = (now: Date) => new Date(now.getTime() + DAY_MS);
@@ -108,17 +110,33 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     limit: limiter.run,
   };
 
+  /** The day's card and thread, made once per date (every channel gets the same). */
+  const cards = new Map<
+    string,
+    Pick<DeliveryJob, 'patternSlug' | 'card'> & { thread: DeliveryJob['thread'] }
+  >();
+  function cardsOf(localDate: string) {
+    let made = cards.get(localDate);
+    if (!made) {
+      if (cards.size > 3) cards.clear();
+      const answer = options.bot.todayAnswer(localDate);
+      made = { patternSlug: answer.pattern.slug, card: answerToCard(answer), thread: dailyThread(answer) };
+      cards.set(localDate, made);
+    }
+    return made;
+  }
+
   function buildJob(subscription: Subscription, localDate: string): DeliveryJob | undefined {
     const poster = posters.get(subscription.platform);
     if (!poster) return undefined;
-    const answer = options.bot.todayAnswer(localDate);
+    const { patternSlug, card, thread } = cardsOf(localDate);
     return {
       poster,
       ref: { platform: subscription.platform, channelId: subscription.channelId, localDate },
       key: deliveryKey(subscription.platform, subscription.channelId, localDate),
-      patternSlug: answer.pattern.slug,
-      card: answerToCard(answer),
-      ...(subscription.thread ? { thread: dailyThread(answer) } : {}),
+      patternSlug,
+      card,
+      ...(subscription.thread && thread ? { thread } : {}),
     };
   }
 
@@ -206,7 +224,9 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       let after: DueCursor | undefined;
       for (;;) {
         const page = await store.dueSubscriptions(now, { platforms, limit: pageSize, after });
-        for (const subscription of page) {
+        for (const [i, subscription] of page.entries()) {
+          // Free slots resolve as microtasks: yield now and then so timers and I/O run in between.
+          if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
           await limiter.free();
           started.push(startDue(subscription, now));
         }

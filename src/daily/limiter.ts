@@ -1,7 +1,8 @@
 /**
  * At most `size` tasks at a time, first come first served. `free()` resolves when a slot is free
  * and no task is waiting, so a producer that awaits it before each `run` never queues more than it
- * can start, and tasks already queued (a claimed delivery's attempt) go before new work.
+ * can start, and tasks already queued (a claimed delivery's attempt) go before new work. A producer
+ * waiting in `free()` is woken on the next turn of the event loop.
  */
 export interface Limiter {
   run<T>(task: () => Promise<T>): Promise<T>;
@@ -20,9 +21,14 @@ export function createLimiter(size: number): Limiter {
     const next = queue.shift();
     if (next) return next(); // the slot passes straight to the next task
     active--;
+    if (waiters.length === 0) return;
     const ready = waiters;
     waiters = [];
-    for (const wake of ready) wake();
+    // Woken on the check phase, not as a microtask: new work never extends the phase that freed the
+    // slot (a burst of timers), so the event loop turns between batches.
+    setImmediate(() => {
+      for (const wake of ready) wake();
+    });
   };
 
   return {

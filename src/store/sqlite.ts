@@ -127,7 +127,8 @@ function prepare(db: Database.Database) {
       'SELECT * FROM subscriptions ORDER BY platform, channel_id',
     ),
     due: db.prepare<Record<string, unknown>, SubscriptionRow>(
-      `SELECT * FROM subscriptions
+      // INDEXED BY: without it the platform filter tempts SQLite into the primary key and a sort.
+      `SELECT * FROM subscriptions INDEXED BY subscriptions_due
        WHERE enabled = 1 AND next_run_at <= @now
          AND (next_run_at, platform, channel_id) > (@afterAt, @afterPlatform, @afterChannel)
          AND platform IN (SELECT value FROM json_each(@platforms))
@@ -210,6 +211,49 @@ function prepare(db: Database.Database) {
   };
 }
 
+type Statements = ReturnType<typeof prepare>;
+
+/** The multi-statement writes, each one BEGIN IMMEDIATE transaction, made once per connection. */
+function transactions(db: Database.Database, s: Statements) {
+  return {
+    upsert: db.transaction((input: SubscriptionInput, now: Date): Subscription => {
+      const row = s.getSubscription.get({ platform: input.platform, channelId: input.channelId });
+      if (!row) {
+        s.insertSubscription.run(params(input, now));
+      } else {
+        const existing = rowToSubscription(row);
+        const unchanged = existing.enabled && sameSchedule(existing, input);
+        s.updateSubscription.run({
+          ...params(input, now),
+          activeSince: unchanged ? existing.activeSince.getTime() : now.getTime(),
+        });
+      }
+      const saved = s.getSubscription.get({ platform: input.platform, channelId: input.channelId });
+      return withoutNextRun(rowToSubscription(saved as SubscriptionRow));
+    }),
+    claimAndAdvance: db.transaction((claim: Record<string, unknown>, advance: Record<string, unknown>) => {
+      const won = s.claim.run(claim).changes === 1;
+      s.setNextRun.run(advance);
+      return won;
+    }),
+  };
+}
+
+function params(input: SubscriptionInput, now: Date) {
+  return {
+    platform: input.platform,
+    channelId: input.channelId,
+    workspaceId: input.workspaceId ?? null,
+    time: input.time,
+    timeZone: input.timeZone,
+    weekdays: input.weekdays,
+    thread: input.thread ? 1 : 0,
+    source: input.source,
+    createdBy: input.createdBy ?? null,
+    now: now.getTime(),
+  };
+}
+
 /**
  * The embedded store: one SQLite file (WAL), shared safely by processes on one host. Each call runs
  * synchronously (microseconds), but no lock wait blocks the event loop for long: SQLite's own busy
@@ -257,7 +301,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         throw new StorageError('too-new', 'DATABASE_PATH', `${path}: ${error.message}`);
       throw error;
     }
-    return prepare(db);
+    const statements = prepare(db);
+    return { ...statements, tx: transactions(db, statements) };
   }).catch((error: unknown) => {
     db?.close();
     db = undefined;
@@ -265,30 +310,16 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   });
   opening.catch(() => {}); // the error is the caller's, through ready() or the first call
 
-  async function run<T>(work: (s: ReturnType<typeof prepare>, database: Database.Database) => T): Promise<T> {
+  async function run<T>(work: (s: Statements & { tx: ReturnType<typeof transactions> }) => T): Promise<T> {
     const statements = await opening;
-    const database = db;
-    if (!database || closed)
-      throw new StorageError('failed', 'DATABASE_PATH', `${path}: the store is closed`);
-    return retrying(() => work(statements, database));
+    if (!db || closed) throw new StorageError('failed', 'DATABASE_PATH', `${path}: the store is closed`);
+    return retrying(() => work(statements));
   }
 
   const key = (ref: DeliveryRef) => ({
     platform: ref.platform,
     channelId: ref.channelId,
     localDate: ref.localDate,
-  });
-  const params = (input: SubscriptionInput, now: Date) => ({
-    platform: input.platform,
-    channelId: input.channelId,
-    workspaceId: input.workspaceId ?? null,
-    time: input.time,
-    timeZone: input.timeZone,
-    weekdays: input.weekdays,
-    thread: input.thread ? 1 : 0,
-    source: input.source,
-    createdBy: input.createdBy ?? null,
-    now: now.getTime(),
   });
   const ms = () => clock().getTime();
 
@@ -297,26 +328,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     async ready() {
       await opening;
     },
-    upsertSubscription: (input, now) =>
-      run((s, database) =>
-        database
-          .transaction(() => {
-            const row = s.getSubscription.get({ platform: input.platform, channelId: input.channelId });
-            if (!row) {
-              s.insertSubscription.run(params(input, now));
-            } else {
-              const existing = rowToSubscription(row);
-              const unchanged = existing.enabled && sameSchedule(existing, input);
-              s.updateSubscription.run({
-                ...params(input, now),
-                activeSince: unchanged ? existing.activeSince.getTime() : now.getTime(),
-              });
-            }
-            const saved = s.getSubscription.get({ platform: input.platform, channelId: input.channelId });
-            return withoutNextRun(rowToSubscription(saved as SubscriptionRow));
-          })
-          .immediate(),
-      ),
+    upsertSubscription: (input, now) => run((s) => s.tx.upsert.immediate(input, now)),
     insertSubscriptionIfMissing: (input, now) =>
       run((s) => s.insertSubscription.run(params(input, now)).changes === 1),
     disableSubscription: (platform, channelId, reason, now) =>
@@ -360,31 +372,20 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
           s.setNextRun.run({ platform, channelId, from: from.getTime(), to: to.getTime() }).changes === 1,
       ),
     claim: (ref, options) =>
-      run((s, database) => {
+      run((s) => {
         const now = ms();
-        const claim = () =>
-          s.claim.run({
-            ...key(ref),
-            patternSlug: ref.patternSlug,
-            owner: options.owner,
-            now,
-            staleBefore: now - options.staleAfterMs,
-            maxAttempts: options.maxAttempts ?? Number.MAX_SAFE_INTEGER,
-          }).changes === 1;
+        const claim = {
+          ...key(ref),
+          patternSlug: ref.patternSlug,
+          owner: options.owner,
+          now,
+          staleBefore: now - options.staleAfterMs,
+          maxAttempts: options.maxAttempts ?? Number.MAX_SAFE_INTEGER,
+        };
         const { advance } = options;
-        if (!advance) return claim();
-        return database
-          .transaction(() => {
-            const won = claim();
-            s.setNextRun.run({
-              platform: ref.platform,
-              channelId: ref.channelId,
-              from: advance.from.getTime(),
-              to: advance.to.getTime(),
-            });
-            return won;
-          })
-          .immediate();
+        if (!advance) return s.claim.run(claim).changes === 1;
+        const move = { ...key(ref), from: advance.from.getTime(), to: advance.to.getTime() };
+        return s.tx.claimAndAdvance.immediate(claim, move);
       }),
     recordAttempt: (ref, owner) =>
       run((s) => s.recordAttempt.get({ ...key(ref), owner, now: ms() })?.attempts ?? 0),
