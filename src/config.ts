@@ -47,6 +47,10 @@ export const envSchema = z.object({
   ),
   DISCORD_API_URL: url,
   DATABASE_PATH: withDefault('data/bot.db'),
+  DATABASE_URL: optional.refine(
+    (v) => v === undefined || (/^postgres(ql)?:\/\//.test(v) && URL.canParse(v)),
+    'must be a PostgreSQL URL such as postgres://user:password@host:5432/database',
+  ),
   DAILY_DEFAULT_TZ: withDefault('UTC').refine(
     isTimeZone,
     'must be an IANA time zone such as UTC, Europe/Berlin or America/New_York',
@@ -81,7 +85,10 @@ export interface Config {
   readonly host: string;
   readonly slack?: SlackConfig;
   readonly discord?: DiscordConfig;
+  /** The SQLite file, used when `databaseUrl` is unset. */
   readonly databasePath: string;
+  /** PostgreSQL (`postgres://…`): set, the store is shared by every replica. */
+  readonly databaseUrl?: string;
   readonly dailyDefaultTimeZone: string;
   readonly dailyChannels?: string;
   readonly dailySlackAdminsOnly: boolean;
@@ -157,6 +164,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
     databasePath: env.DATABASE_PATH,
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     dailyDefaultTimeZone: env.DAILY_DEFAULT_TZ,
     ...(env.DAILY_CHANNELS ? { dailyChannels: env.DAILY_CHANNELS } : {}),
     dailySlackAdminsOnly: env.DAILY_SLACK_ADMINS_ONLY,

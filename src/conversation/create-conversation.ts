@@ -21,7 +21,7 @@ export const CARD_CACHE_SIZE = 500;
 export interface DailyCommands {
   run(command: DailyCommand, target: DailyTarget): Promise<DailyAnswer>;
   /** The zone of a channel's enabled subscription, for `today` there. */
-  timeZoneOf(platform: DailyTarget['platform'], channelId: string): string | undefined;
+  timeZoneOf(platform: DailyTarget['platform'], channelId: string): Promise<string | undefined>;
 }
 
 export interface ConversationOptions {
@@ -83,10 +83,10 @@ export function createConversation(options: ConversationOptions): Conversation {
     return answerToCard(answer);
   }
 
-  function context(intent: Intent, input: AskInput): AnswerContext {
+  async function context(intent: Intent, input: AskInput): Promise<AnswerContext> {
     let timeZone = defaultTimeZone;
     if (intent.type === 'today' && daily && input.platform !== 'console' && input.channelId) {
-      timeZone = daily.timeZoneOf(input.platform, input.channelId) ?? defaultTimeZone;
+      timeZone = (await daily.timeZoneOf(input.platform, input.channelId)) ?? defaultTimeZone;
     }
     return { now: clock(), timeZone };
   }
@@ -97,7 +97,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (known) return known;
     const { intent } = bot.parse(capped);
     if (intent.type === 'daily') return answerDaily(intent.command, input, capped);
-    const result = bot.answerIntent(intent, capped, context(intent, input));
+    const result = bot.answerIntent(intent, capped, await context(intent, input));
     const card = answerToCard(result);
     if (isRepeatable(result)) cards?.set(key, card);
     return card;

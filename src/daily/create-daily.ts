@@ -4,14 +4,15 @@ import type { Config } from '../config.js';
 import type { DailyCommands } from '../conversation/create-conversation.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../logger.js';
+import { createStore } from '../store/create-store.js';
+import type { Store } from '../store/store.js';
 import { createDailyScheduler, type DailyScheduler, type DailySchedulerOptions } from './daily-scheduler.js';
 import type { DailyPlatform, DailyPoster } from './poster.js';
 import { runDailyCommand } from './run-daily-command.js';
 import { parseDailyChannels } from './static-channels.js';
-import { type DailyStore, openDailyStore } from './store.js';
 
 export interface Daily {
-  readonly store: DailyStore;
+  readonly store: Store;
   /** What the conversation hands `daily …` commands to, and asks a channel's zone of. */
   readonly commands: DailyCommands;
   /** The scheduler over the adapters' posters: built once the adapters exist. */
@@ -19,12 +20,15 @@ export interface Daily {
 }
 
 /**
- * The daily pattern from config: opens the database and reads `DAILY_CHANNELS` (a ConfigError names
- * it), before any adapter exists, so the composition root stays linear: store → conversation →
- * adapters → scheduler.
+ * The daily pattern from config: reads `DAILY_CHANNELS` (a ConfigError names it) and uses the store
+ * it is given (main opens it first with `openStore`, so a StorageError is one line at start-up) or,
+ * without one, the store the config names, connecting in the background. All before any adapter
+ * exists, so the composition root stays linear: store → conversation → adapters → scheduler.
  */
 export function createDaily(options: {
-  config: Pick<Config, 'databasePath' | 'dailyDefaultTimeZone' | 'dailyChannels'>;
+  config: Pick<Config, 'databasePath' | 'databaseUrl' | 'dailyDefaultTimeZone' | 'dailyChannels'>;
+  /** An opened store (`openStore`); without one the config's is created here. */
+  store?: Store;
   /** The platforms this deployment posts to. */
   platforms: readonly DailyPlatform[];
   bot: Bot;
@@ -36,15 +40,15 @@ export function createDaily(options: {
   const { config, bot, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const staticChannels = parseDailyChannels(config.dailyChannels);
-  const store = openDailyStore(config.databasePath);
+  const store = options.store ?? createStore(config, { logger });
   const defaultTimeZone = config.dailyDefaultTimeZone;
   const deps = { store, platforms: new Set(options.platforms), defaultTimeZone, clock };
   return {
     store,
     commands: {
       run: (command, target) => runDailyCommand(command, target, deps),
-      timeZoneOf(platform, channelId) {
-        const subscription = store.getSubscription(platform, channelId);
+      async timeZoneOf(platform, channelId) {
+        const subscription = await store.getSubscription(platform, channelId);
         return subscription?.enabled ? subscription.timeZone : undefined;
       },
     },

@@ -1,9 +1,11 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Cron } from 'croner';
 import type { Bot } from '../core/bot.js';
 import { answerToCard, dailyThread } from '../core/card/answer-to-card.js';
 import { DEFAULT_DAILY_TIME } from '../core/daily/daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Service, ServiceHealth } from '../service.js';
+import type { DueCursor, DueSubscription } from '../store/store.js';
 import {
   abortableSleep,
   attemptDelivery,
@@ -11,11 +13,12 @@ import {
   type DeliveryJob,
   type RetryPolicy,
 } from './attempt-delivery.js';
+import { createLimiter } from './limiter.js';
 import { type DailyPoster, deliveryKey } from './poster.js';
-import { isDue } from './schedule.js';
+import { addDays, isDue, nextPostAt } from './schedule.js';
 import { type StaticChannel, syncStaticChannels } from './static-channels.js';
 import type { DailyStore } from './store.js';
-import type { Subscription } from './subscription.js';
+import type { Delivery, Subscription } from './subscription.js';
 
 export interface DailySchedulerOptions {
   readonly store: DailyStore;
@@ -30,6 +33,14 @@ export interface DailySchedulerOptions {
   readonly retry?: RetryPolicy;
   /** A day's delivery is not claimed again after this many attempts in all. */
   readonly maxAttemptsPerDay?: number;
+  /** Posts in flight at once (default 16); the posters' own rate limits do the rest. */
+  readonly concurrency?: number;
+  /** Due subscriptions read per query (default 256). */
+  readonly pageSize?: number;
+  /** Deliveries older than this many days are deleted (default 30). */
+  readonly retentionDays?: number;
+  /** Misses (the miss log) last seen longer ago than this many days are deleted (default 90). */
+  readonly missRetentionDays?: number;
   /** Croner pattern of the tick; null for none (tests call `tick()`). */
   readonly tickPattern?: string | null;
   /** Resolves true after `ms`, or false as soon as `signal` aborts (on stop). */
@@ -49,12 +60,23 @@ export interface DailyScheduler extends Service {
 }
 
 export const DEFAULT_STALE_CLAIM_MS = 120_000;
+export const DEFAULT_CONCURRENCY = 16;
+export const DEFAULT_RETENTION_DAYS = 30;
+const DAY_MS = 86_400_000;
+const PRUNE_EVERY_MS = 3_600_000;
+const YIELD_EVERY = 32;
+
+/** Where to look next when nothing is scheduled within two weeks (cannot happen with a weekday set). */
+const fallbackNext = (now: Date) => new Date(now.getTime() + DAY_MS);
 
 /**
  * The pattern-of-the-day engine. Every tick (each minute, and once at start to catch up) it reads
- * the subscriptions from the database, so it also delivers those made through another process;
- * claims each one due today in its zone under (platform, channel, local date); and posts it. Each
- * delivery runs on its own, so a slow or failing channel never holds up the others.
+ * the subscriptions that are due from the database's index on `next_run_at` (so it also delivers
+ * those made through another process), claims each one due today in its zone under (platform,
+ * channel, local date) and moves its `next_run_at` on in the same transaction, and posts it, at
+ * most `concurrency` at a time. Unsent claims that went stale (a crashed process, failures cooling
+ * down) come back through their own index. A slow or failing channel never holds up the others,
+ * and no step waits on the database synchronously.
  */
 export function createDailyScheduler(options: DailySchedulerOptions): DailyScheduler {
   const { store, clock, owner } = options;
@@ -62,14 +84,20 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   const staleAfterMs = options.staleClaimMs ?? DEFAULT_STALE_CLAIM_MS;
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   const maxAttempts = options.maxAttemptsPerDay ?? retry.attempts * 5;
+  const pageSize = options.pageSize ?? 256;
   const sleep = options.sleep ?? abortableSleep;
   const posters = new Map(options.posters.map((poster) => [poster.platform, poster]));
+  const platforms = [...posters.keys()];
+  const limiter = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
   const inflight = new Map<string, Promise<void>>();
   const stopping = new AbortController();
   let state: 'idle' | 'running' | 'stopped' = 'idle';
   let job: Cron | undefined;
   let lastTickAt: Date | undefined;
   let lastTickError: string | undefined;
+  let lastPruneAt = Number.NEGATIVE_INFINITY;
+  /** Scans under way: `idle()` waits for them, then for what they started. */
+  const scans = new Set<Promise<Promise<void>[]>>();
   const deliveryContext = {
     store,
     clock,
@@ -79,69 +107,157 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     staleAfterMs,
     sleep,
     signal: stopping.signal,
+    limit: limiter.run,
   };
 
-  function deliver(task: DeliveryJob) {
-    const { ref, key } = task;
-    const delivery = attemptDelivery(task, deliveryContext)
-      .catch((error: unknown) => logger.error({ ...ref, err: error }, 'daily post: unexpected error'))
+  /** The day's card and thread, made once per date (every channel gets the same). */
+  const cards = new Map<
+    string,
+    Pick<DeliveryJob, 'patternSlug' | 'card'> & { thread: DeliveryJob['thread'] }
+  >();
+  function cardsOf(localDate: string) {
+    let made = cards.get(localDate);
+    if (!made) {
+      if (cards.size > 3) cards.clear();
+      const answer = options.bot.todayAnswer(localDate);
+      made = { patternSlug: answer.pattern.slug, card: answerToCard(answer), thread: dailyThread(answer) };
+      cards.set(localDate, made);
+    }
+    return made;
+  }
+
+  function buildJob(subscription: Subscription, localDate: string): DeliveryJob | undefined {
+    const poster = posters.get(subscription.platform);
+    if (!poster) return undefined;
+    const { patternSlug, card, thread } = cardsOf(localDate);
+    return {
+      poster,
+      ref: { platform: subscription.platform, channelId: subscription.channelId, localDate },
+      key: deliveryKey(subscription.platform, subscription.channelId, localDate),
+      patternSlug,
+      card,
+      ...(subscription.thread && thread ? { thread } : {}),
+    };
+  }
+
+  /** Tracks a delivery from its claim to its end; errors are logged, never thrown. */
+  function track(key: string, ref: object, work: () => Promise<void>): Promise<void> {
+    const delivery = work()
+      .catch((error: unknown) =>
+        logger.error(
+          { ...ref, err: error instanceof Error ? error.message : String(error) },
+          'daily post: unexpected error',
+        ),
+      )
       .finally(() => inflight.delete(key));
     inflight.set(key, delivery);
     return delivery;
   }
 
-  function startDue(subscription: Subscription, now: Date): Promise<void> | undefined {
-    const poster = posters.get(subscription.platform);
-    const plan = poster && isDue(subscription, now);
-    if (!poster || !plan) return undefined;
-    const ref = {
-      platform: subscription.platform,
-      channelId: subscription.channelId,
-      localDate: plan.localDate,
-    };
-    const key = deliveryKey(ref.platform, ref.channelId, ref.localDate);
-    if (inflight.has(key)) return undefined;
-    const answer = options.bot.todayAnswer(plan.localDate);
-    const claimed = store.claim(
-      { ...ref, patternSlug: answer.pattern.slug },
-      { owner, now, staleAfterMs, maxAttempts },
-    );
-    if (!claimed) return undefined;
-    return deliver({
-      poster,
-      ref,
-      key,
-      patternSlug: answer.pattern.slug,
-      card: answerToCard(answer),
-      ...(subscription.thread ? { thread: dailyThread(answer) } : {}),
+  /** A due subscription: claim today's post (moving `next_run_at` on) and send it, or just move on. */
+  function startDue(subscription: DueSubscription, now: Date): Promise<void> {
+    const { platform, channelId } = subscription;
+    const plan = isDue(subscription, now);
+    const next = nextPostAt(subscription, now) ?? fallbackNext(now);
+    const advance = { from: subscription.nextRunAt, to: next };
+    const task = plan && buildJob(subscription, plan.localDate);
+    if (!task || inflight.has(task.key)) {
+      return limiter
+        .run(() => store.setNextRun(platform, channelId, advance))
+        .then(
+          () => undefined,
+          (error: unknown) =>
+            logger.warn({ platform, channelId, err: String(error) }, 'daily: could not move next run'),
+        );
+    }
+    return track(task.key, task.ref, async () => {
+      const claimed = await limiter.run(() =>
+        store.claim(
+          { ...task.ref, patternSlug: task.patternSlug },
+          { owner, staleAfterMs, maxAttempts, advance },
+        ),
+      );
+      if (claimed) await attemptDelivery(task, deliveryContext);
     });
   }
 
-  /** Claims what is due and starts it; returns the deliveries started. Never throws. */
-  function scan(): Promise<void>[] {
+  /** A stale claim: take it over if it is still today's post of an enabled subscription. */
+  function resume(delivery: Delivery, subscription: Subscription, now: Date): Promise<void> | undefined {
+    const plan = isDue(subscription, now);
+    if (!plan || plan.localDate !== delivery.localDate) return undefined;
+    const task = buildJob(subscription, plan.localDate);
+    if (!task || inflight.has(task.key)) return undefined;
+    return track(task.key, task.ref, async () => {
+      const claimed = await limiter.run(() =>
+        store.claim({ ...task.ref, patternSlug: task.patternSlug }, { owner, staleAfterMs, maxAttempts }),
+      );
+      if (claimed) await attemptDelivery(task, deliveryContext);
+    });
+  }
+
+  async function prune(now: Date): Promise<void> {
+    if (now.getTime() - lastPruneAt < PRUNE_EVERY_MS) return;
+    lastPruneAt = now.getTime();
+    const today = now.toISOString().slice(0, 10);
+    const deliveries = await store.pruneDeliveries(
+      addDays(today, -(options.retentionDays ?? DEFAULT_RETENTION_DAYS)),
+    );
+    const events = await store.pruneEvents();
+    const misses = await store.pruneMisses(
+      new Date(now.getTime() - (options.missRetentionDays ?? 90) * DAY_MS),
+    );
+    if (deliveries + events + misses > 0)
+      logger.info({ deliveries, events, misses }, 'daily: pruned old rows');
+  }
+
+  /** Claims what is due and starts it, a bounded number at a time; resolves with what it started. */
+  function scan(): Promise<Promise<void>[]> {
+    const scanning = scanOnce().finally(() => scans.delete(scanning));
+    scans.add(scanning);
+    return scanning;
+  }
+
+  async function scanOnce(): Promise<Promise<void>[]> {
     const started: Promise<void>[] = [];
+    const now = clock();
     try {
-      const now = clock();
-      for (const subscription of store.listSubscriptions({ enabled: true })) {
-        try {
-          const delivery = startDue(subscription, now);
-          if (delivery) started.push(delivery);
-        } catch (error) {
-          const { platform, channelId } = subscription;
-          logger.error({ platform, channelId, err: error }, 'daily: could not check a subscription');
+      let after: DueCursor | undefined;
+      for (;;) {
+        const page = await store.dueSubscriptions(now, { platforms, limit: pageSize, after });
+        for (const [i, subscription] of page.entries()) {
+          // Free slots resolve as microtasks: yield now and then so timers and I/O run in between.
+          if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+          await limiter.free();
+          started.push(startDue(subscription, now));
         }
+        if (page.length < pageSize) break;
+        after = page.at(-1);
       }
+      const stale = await store.staleDeliveries({
+        staleAfterMs,
+        maxAttempts,
+        sinceDate: addDays(now.toISOString().slice(0, 10), -1),
+        limit: pageSize,
+      });
+      for (const { delivery, subscription } of stale) {
+        await limiter.free();
+        const resumed = resume(delivery, subscription, now);
+        if (resumed) started.push(resumed);
+      }
+      await prune(now);
       lastTickAt = now;
       lastTickError = undefined;
     } catch (error) {
       lastTickError = error instanceof Error ? error.message : String(error);
-      logger.error({ err: error }, 'daily: tick failed');
+      logger.error({ err: lastTickError }, 'daily: tick failed');
     }
     return started;
   }
 
   const idle = async () => {
-    while (inflight.size > 0) await Promise.allSettled([...inflight.values()]);
+    while (scans.size > 0 || inflight.size > 0) {
+      await Promise.allSettled([...scans, ...inflight.values()]);
+    }
   };
 
   return {
@@ -149,7 +265,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     async start() {
       if (state !== 'idle') throw new Error(`the daily scheduler cannot start when ${state}`);
       if (options.staticChannels) {
-        const synced = syncStaticChannels(store, options.staticChannels, {
+        const synced = await syncStaticChannels(store, options.staticChannels, {
           time: DEFAULT_DAILY_TIME,
           timeZone: options.defaultTimeZone ?? 'UTC',
           now: clock(),
@@ -157,14 +273,14 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
         logger.info(synced, 'daily: DAILY_CHANNELS synced');
       }
       state = 'running';
-      scan(); // catch up what is due today and was not sent; deliveries carry on in the background
+      void scan(); // catch up what is due today and was not sent; deliveries carry on in the background
       const pattern = options.tickPattern === undefined ? '* * * * *' : options.tickPattern;
       if (pattern !== null) {
-        job = new Cron(pattern, { protect: true }, () => {
-          scan();
+        job = new Cron(pattern, { protect: true }, async () => {
+          await scan();
         });
       }
-      logger.info({ owner, posters: [...posters.keys()] }, 'daily scheduler started');
+      logger.info({ owner, posters: platforms }, 'daily scheduler started');
     },
     async stop() {
       job?.stop();
@@ -189,7 +305,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       };
     },
     async tick() {
-      await Promise.allSettled(scan());
+      await Promise.allSettled(await scan());
     },
     idle,
   };

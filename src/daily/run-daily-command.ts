@@ -50,7 +50,7 @@ export async function runDailyCommand(
   if (command.type === 'invalid') return daily({ outcome: 'invalid', problems: command.problems });
   const { platform, channelId } = target;
   const now = deps.clock();
-  const existing = deps.store.getSubscription(platform, channelId);
+  const existing = await deps.store.getSubscription(platform, channelId);
 
   if (command.type === 'status') {
     if (!existing) {
@@ -72,7 +72,7 @@ export async function runDailyCommand(
   if (command.type === 'off') {
     if (!existing?.enabled) return daily({ outcome: 'already-off' });
     const by = target.userId ? ` by user ${target.userId}` : '';
-    deps.store.disableSubscription(platform, channelId, `turned off with "daily off"${by}`, now);
+    await deps.store.disableSubscription(platform, channelId, `turned off with "daily off"${by}`, now);
     return daily({ outcome: 'turned-off' });
   }
 
@@ -87,7 +87,7 @@ export async function runDailyCommand(
     if (!canPost.ok) return daily({ outcome: 'cannot-post', problem: canPost });
   }
 
-  const subscription = deps.store.upsertSubscription(
+  const subscription = await deps.store.upsertSubscription(
     {
       platform,
       channelId,

@@ -1,11 +1,30 @@
 import { Cron } from 'croner';
-import { dayNumber, localDate } from '../core/pattern-of-the-day.js';
+import { localDate as computeLocalDate, dayNumber } from '../core/pattern-of-the-day.js';
 import type { SubscriptionSchedule } from './subscription.js';
 
 const DAY_MS = 86_400_000;
 /** Earlier than any zone's local midnight of a UTC date (zones run from UTC−12 to UTC+14). */
 const BEFORE_ANY_MIDNIGHT_MS = 15 * 3_600_000;
 const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+const MINUTE_MS = 60_000;
+const localDates = new Map<string, string>();
+
+/**
+ * `localDate`, remembered by zone and minute: every zone's offset is a whole number of minutes, so a
+ * date never changes within a minute, and a tick asks the same few zones thousands of times (each
+ * uncached call builds an `Intl.DateTimeFormat`).
+ */
+export function localDate(now: Date, timeZone: string): string {
+  const key = `${timeZone} ${Math.floor(now.getTime() / MINUTE_MS)}`;
+  let date = localDates.get(key);
+  if (date === undefined) {
+    if (localDates.size >= MAX_CACHED) localDates.clear();
+    date = computeLocalDate(now, timeZone);
+    localDates.set(key, date);
+  }
+  return date;
+}
 
 /** The weekday of a calendar date: 0 Sunday … 6 Saturday. */
 export function weekdayOf(isoDate: string): number {

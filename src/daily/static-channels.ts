@@ -53,22 +53,22 @@ export function parseDailyChannels(raw: string | undefined): StaticChannel[] {
  * day, no discussion thread) if they have none, and removes config subscriptions no longer configured. A channel's
  * existing subscription is left as it is: a `daily off` or a schedule set by command survives a restart.
  */
-export function syncStaticChannels(
+export async function syncStaticChannels(
   store: DailyStore,
   channels: readonly StaticChannel[],
   defaults: { time: string; timeZone: string; now: Date },
-): { added: number; removed: number } {
+): Promise<{ added: number; removed: number }> {
   let added = 0;
   let removed = 0;
   for (const channel of channels) {
     const input = { ...channel, time: defaults.time, timeZone: defaults.timeZone, weekdays: EVERY_DAY };
-    if (store.insertSubscriptionIfMissing({ ...input, thread: false, source: 'config' }, defaults.now))
+    if (await store.insertSubscriptionIfMissing({ ...input, thread: false, source: 'config' }, defaults.now))
       added++;
   }
   const wanted = new Set(channels.map((c) => `${c.platform}:${c.channelId}`));
-  for (const subscription of store.listSubscriptions({ source: 'config' })) {
+  for (const subscription of await store.listSubscriptions({ source: 'config' })) {
     if (!wanted.has(`${subscription.platform}:${subscription.channelId}`)) {
-      if (store.deleteSubscription(subscription.platform, subscription.channelId)) removed++;
+      if (await store.deleteSubscription(subscription.platform, subscription.channelId)) removed++;
     }
   }
   return { added, removed };

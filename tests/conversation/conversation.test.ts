@@ -32,7 +32,7 @@ function recordingDaily(delayMs = 0) {
       if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
       return { kind: 'daily', outcome: 'already-off' };
     },
-    timeZoneOf: () => undefined,
+    timeZoneOf: async () => undefined,
   };
   return { daily, runs };
 }

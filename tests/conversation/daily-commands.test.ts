@@ -35,8 +35,8 @@ beforeEach(() => {
     clock: clock.now,
     daily: {
       run: (command, target) => runDailyCommand(command, target, deps),
-      timeZoneOf: (platform, channelId) => {
-        const subscription = store.getSubscription(platform, channelId);
+      timeZoneOf: async (platform, channelId) => {
+        const subscription = await store.getSubscription(platform, channelId);
         return subscription?.enabled ? subscription.timeZone : undefined;
       },
     },
@@ -66,7 +66,7 @@ describe('daily on / off / status', () => {
     expect(answer.tone).toBe('success');
     expect(answer.lines).toContain('Time: 09:00 (Europe/Berlin), every day.');
     expect(answer.lines).toContain('Next post: Wed 2026-11-25 09:00 GMT+1.');
-    expect(store.getSubscription('slack', 'C1')).toMatchObject({
+    expect(await store.getSubscription('slack', 'C1')).toMatchObject({
       time: '09:00',
       timeZone: 'Europe/Berlin',
       weekdays: 0b111_1111,
@@ -79,7 +79,7 @@ describe('daily on / off / status', () => {
 
   it('takes a time, a zone and days in any order', async () => {
     await ask('daily on mon-fri 17:30 America/New_York', inDiscord);
-    expect(store.getSubscription('discord', '1001')).toMatchObject({
+    expect(await store.getSubscription('discord', '1001')).toMatchObject({
       time: '17:30',
       timeZone: 'America/New_York',
       weekdays: 0b011_1110,
@@ -99,14 +99,14 @@ describe('daily on / off / status', () => {
     ['daily on 00:00', { time: '00:00', timeZone: 'Europe/Berlin', weekdays: 0b111_1111 }],
   ])('reads %s', async (command, expected) => {
     expect(notice(await ask(command, inSlack)).tone).toBe('success');
-    expect(store.getSubscription('slack', 'C1')).toMatchObject(expected);
+    expect(await store.getSubscription('slack', 'C1')).toMatchObject(expected);
   });
 
   it('keeps the channel’s settings for what a new `daily on` leaves out', async () => {
     await ask('daily on 08:15 America/New_York weekdays', inSlack);
     await ask('daily off', inSlack);
     await ask('daily on 10:00', inSlack);
-    expect(store.getSubscription('slack', 'C1')).toMatchObject({
+    expect(await store.getSubscription('slack', 'C1')).toMatchObject({
       time: '10:00',
       timeZone: 'America/New_York',
       weekdays: 0b011_1110,
@@ -116,9 +116,9 @@ describe('daily on / off / status', () => {
 
   it('has no discussion thread unless asked, and takes `thread` in any place', async () => {
     expect(notice(await ask('daily on', inSlack)).lines).toContain('Discussion thread: off.');
-    expect(store.getSubscription('slack', 'C1')?.thread).toBe(false);
+    expect((await store.getSubscription('slack', 'C1'))?.thread).toBe(false);
     await ask('daily on weekdays THREAD 08:30', inDiscord);
-    expect(store.getSubscription('discord', '1001')).toMatchObject({
+    expect(await store.getSubscription('discord', '1001')).toMatchObject({
       time: '08:30',
       weekdays: 0b011_1110,
       thread: true,
@@ -128,22 +128,22 @@ describe('daily on / off / status', () => {
 
   it('keeps the thread setting when `daily on` leaves it out, and changing only it keeps the schedule', async () => {
     await ask('daily on thread', inSlack);
-    const before = store.getSubscription('slack', 'C1')?.activeSince;
+    const before = (await store.getSubscription('slack', 'C1'))?.activeSince;
     clock.advance(60 * 60_000);
     await ask('daily on', inSlack);
-    expect(store.getSubscription('slack', 'C1')?.thread).toBe(true);
+    expect((await store.getSubscription('slack', 'C1'))?.thread).toBe(true);
     await ask('daily on no-thread', inSlack);
-    expect(store.getSubscription('slack', 'C1')).toMatchObject({ thread: false, activeSince: before });
+    expect(await store.getSubscription('slack', 'C1')).toMatchObject({ thread: false, activeSince: before });
     await ask('daily on thread', inSlack);
     await ask('daily on nothread', inSlack);
-    expect(store.getSubscription('slack', 'C1')).toMatchObject({ thread: false, activeSince: before });
+    expect(await store.getSubscription('slack', 'C1')).toMatchObject({ thread: false, activeSince: before });
     expect(text(await ask('daily on 10:00', inSlack))).toContain('Discussion thread: off.');
   });
 
   it('turns off, and says so in the status', async () => {
     await ask('daily on', inSlack);
     expect(notice(await ask('daily off', inSlack)).tone).toBe('success');
-    expect(store.getSubscription('slack', 'C1')?.enabled).toBe(false);
+    expect((await store.getSubscription('slack', 'C1'))?.enabled).toBe(false);
     expect(text(await ask('daily', inSlack))).toMatch(
       /off in this channel\nWhy: turned off with "daily off" by user U1/,
     );
@@ -176,7 +176,7 @@ describe('refusals', () => {
     expect(answer.lines.join('\n')).toContain('24-hour HH:MM');
     expect(answer.lines.join('\n')).toContain('Europe/Berlin, America/New_York');
     expect(answer.lines.join('\n')).toContain('thread starts a discussion thread');
-    expect(store.getSubscription('slack', 'C1')).toBeUndefined();
+    expect(await store.getSubscription('slack', 'C1')).toBeUndefined();
   });
 
   it('refuses someone who may not manage the channel, but shows them the status', async () => {
@@ -184,10 +184,10 @@ describe('refusals', () => {
     const answer = notice(await ask('daily on', member));
     expect(answer.tone).toBe('error');
     expect(answer.lines[0]).toContain('Manage Channels');
-    expect(store.getSubscription('discord', '1001')).toBeUndefined();
+    expect(await store.getSubscription('discord', '1001')).toBeUndefined();
     await ask('daily on', inDiscord);
     expect(notice(await ask('daily off', member)).tone).toBe('error');
-    expect(store.getSubscription('discord', '1001')?.enabled).toBe(true);
+    expect((await store.getSubscription('discord', '1001'))?.enabled).toBe(true);
     expect(notice(await ask('daily', member)).tone).toBe('info');
   });
 
@@ -198,7 +198,7 @@ describe('refusals', () => {
       tone: 'error',
       lines: ['Invite me to this channel first: type /invite @pattern-bot here, then try again.'],
     });
-    expect(store.getSubscription('slack', 'C1')).toBeUndefined();
+    expect(await store.getSubscription('slack', 'C1')).toBeUndefined();
   });
 
   it('explains that the console has no channel', async () => {

@@ -30,11 +30,11 @@ it('wires the store, the daily commands and the scheduler from config', async ()
       outcome: 'status-on',
       schedule: { time: '09:00', timeZone: 'Europe/Berlin', fromConfig: true },
     });
-    expect(daily.commands.timeZoneOf('slack', 'C0123')).toBe('Europe/Berlin');
-    expect(daily.commands.timeZoneOf('slack', 'C999')).toBeUndefined();
+    expect(await daily.commands.timeZoneOf('slack', 'C0123')).toBe('Europe/Berlin');
+    expect(await daily.commands.timeZoneOf('slack', 'C999')).toBeUndefined();
   } finally {
     await scheduler.stop();
-    daily.store.close();
+    await daily.store.close();
   }
 });
 

@@ -5,8 +5,9 @@ import { createDailyScheduler, type DailyScheduler } from '../../src/daily/daily
 import { PostError } from '../../src/daily/poster.js';
 import { addDays } from '../../src/daily/schedule.js';
 import { parseDailyChannels } from '../../src/daily/static-channels.js';
-import { type DailyStore, openDailyStore } from '../../src/daily/store.js';
+import type { DailyStore } from '../../src/daily/store.js';
 import { EVERY_DAY, type SubscriptionInput } from '../../src/daily/subscription.js';
+import { createSqliteStore } from '../../src/store/sqlite.js';
 import { realBot, realPatterns } from '../helpers/catalog.js';
 import { captureLogger, channelGone, FakeClock, FakePoster, openTempStore, serverError } from './fakes.js';
 
@@ -21,16 +22,16 @@ let log: ReturnType<typeof captureLogger>;
 const started: DailyScheduler[] = [];
 
 beforeEach(() => {
-  temp = openTempStore();
-  store = temp.store;
   clock = new FakeClock(new Date('2026-11-25T00:00:00Z'));
+  temp = openTempStore({ clock: clock.now });
+  store = temp.store;
   slack = new FakePoster('slack', clock.now);
   discord = new FakePoster('discord', clock.now);
   log = captureLogger();
 });
 afterEach(async () => {
   await Promise.all(started.splice(0).map((scheduler) => scheduler.stop()));
-  temp.cleanup();
+  await temp.cleanup();
 });
 
 function scheduler(options: Partial<Parameters<typeof createDailyScheduler>[0]> = {}): DailyScheduler {
@@ -80,8 +81,8 @@ const postTimes = (poster: FakePoster) => poster.posts.map((post) => post.at);
 
 describe('on time, in each zone', () => {
   it('posts at 09:00 local in Berlin and New York, once each, not before', async () => {
-    subscribe({ platform: 'discord', channelId: 'berlin', timeZone: 'Europe/Berlin' });
-    subscribe({ platform: 'slack', channelId: 'new-york', timeZone: 'America/New_York' });
+    await subscribe({ platform: 'discord', channelId: 'berlin', timeZone: 'Europe/Berlin' });
+    await subscribe({ platform: 'slack', channelId: 'new-york', timeZone: 'America/New_York' });
     // From midnight in New York (06:00 in Berlin) for 24 hours.
     await runMinutes(scheduler(), '2026-11-25T05:00:00Z', '2026-11-26T04:59:00Z');
     expect(postTimes(discord)).toEqual(['2026-11-25T08:00:00.000Z']);
@@ -93,7 +94,7 @@ describe('on time, in each zone', () => {
       maybeSentBefore: false,
     });
     expect(
-      store.getDelivery({ platform: 'slack', channelId: 'new-york', localDate: '2026-11-25' }),
+      await store.getDelivery({ platform: 'slack', channelId: 'new-york', localDate: '2026-11-25' }),
     ).toMatchObject({
       status: 'sent',
       messageId: 'slack-1',
@@ -102,8 +103,8 @@ describe('on time, in each zone', () => {
   });
 
   it('asks the poster for a discussion thread where the channel wants one, retries included', async () => {
-    subscribe({ channelId: 'with-thread', thread: true });
-    subscribe({ channelId: 'without' });
+    await subscribe({ channelId: 'with-thread', thread: true });
+    await subscribe({ channelId: 'without' });
     slack.failNext('with-thread', serverError());
     clock.set('2026-11-25T09:00:00Z');
     await scheduler().tick();
@@ -123,7 +124,7 @@ describe('on time, in each zone', () => {
   ])(
     'DST day in %s, %s local: exactly one post, at %s…%s → %s',
     async (timeZone, time, from, to, expected) => {
-      subscribe({ channelId: 'dst', timeZone, time });
+      await subscribe({ channelId: 'dst', timeZone, time });
       await runMinutes(scheduler(), from, to);
       expect(postTimes(slack)).toEqual([expected]);
     },
@@ -135,12 +136,10 @@ describe('exactly once through crashes and restarts', () => {
   const today = { platform: 'discord', channelId: 'berlin', localDate: '2026-11-25' } as const;
 
   it('takes up a claim left by a crash between claim and send once it is stale, and not before', async () => {
-    subscribe(berlin);
+    await subscribe(berlin);
     // The crashed process claimed at 09:00:00 and died before sending.
-    store.claim(
-      { ...today, patternSlug: 'x' },
-      { owner: 'crashed', now: new Date('2026-11-25T08:00:00Z'), staleAfterMs: MINUTE },
-    );
+    clock.set('2026-11-25T08:00:00Z');
+    await store.claim({ ...today, patternSlug: 'x' }, { owner: 'crashed', staleAfterMs: MINUTE });
     clock.set('2026-11-25T08:00:30Z'); // restarted at 09:00:30
     const daily = scheduler();
     await daily.start();
@@ -155,14 +154,14 @@ describe('exactly once through crashes and restarts', () => {
   });
 
   it('resends after a crash in the middle of a send with the same key, flagged as maybe sent', async () => {
-    subscribe(berlin);
+    await subscribe(berlin);
     clock.set('2026-11-25T08:00:00Z');
     const dying = new FakePoster('discord', clock.now).stallNext('berlin', new Promise(() => {}));
     void scheduler({ posters: [dying], owner: 'dying' }).tick(); // never settles: the process "dies" mid-send
     started.pop(); // a dead process is not stopped
     await vi.waitFor(() => expect(dying.attempts).toEqual(['berlin']));
 
-    const second = openDailyStore(temp.path);
+    const second = createSqliteStore(temp.path, { clock: clock.now });
     try {
       clock.set('2026-11-25T08:00:30Z');
       const restarted = scheduler({ store: second, owner: 'restarted' });
@@ -173,19 +172,19 @@ describe('exactly once through crashes and restarts', () => {
       expect(discord.posts.map((p) => p.options)).toEqual([
         { idempotencyKey: 'daily:discord:berlin:2026-11-25', maybeSentBefore: true },
       ]);
-      expect(second.getDelivery(today)).toMatchObject({
+      expect(await second.getDelivery(today)).toMatchObject({
         status: 'sent',
         attempts: 2,
         claimOwner: 'restarted',
       });
     } finally {
       await started.pop()?.stop();
-      second.close();
+      await second.close();
     }
   });
 
   it('catches up once at start after being down from 08:00 to 11:00, and never posts yesterday’s', async () => {
-    subscribe(berlin);
+    await subscribe(berlin);
     clock.set('2026-11-25T10:00:00Z'); // 11:00 in Berlin
     const daily = scheduler();
     await daily.start();
@@ -205,8 +204,8 @@ describe('exactly once through crashes and restarts', () => {
   });
 
   it('posts today for a subscription made before today’s time, and from tomorrow for one made after', async () => {
-    subscribe({ channelId: 'early' }, '2026-11-25T08:59:00Z');
-    subscribe({ channelId: 'late' }, '2026-11-25T09:01:00Z');
+    await subscribe({ channelId: 'early' }, '2026-11-25T08:59:00Z');
+    await subscribe({ channelId: 'late' }, '2026-11-25T09:01:00Z');
     await runMinutes(scheduler(), '2026-11-25T08:59:00Z', '2026-11-26T09:00:00Z');
     expect(slack.posts.map((p) => `${p.channelId} ${p.at}`)).toEqual([
       'early 2026-11-25T09:00:00.000Z',
@@ -219,8 +218,8 @@ describe('exactly once through crashes and restarts', () => {
     const daily = scheduler();
     clock.set('2026-11-25T09:00:00Z');
     await daily.tick();
-    const other = openDailyStore(temp.path);
-    other.upsertSubscription(
+    const other = createSqliteStore(temp.path, { clock: clock.now });
+    await other.upsertSubscription(
       {
         platform: 'slack',
         channelId: 'elsewhere',
@@ -232,7 +231,7 @@ describe('exactly once through crashes and restarts', () => {
       },
       new Date('2026-11-25T08:30:00Z'),
     );
-    other.close();
+    await other.close();
     clock.set('2026-11-25T09:01:00Z');
     await daily.tick();
     expect(slack.posts.map((p) => p.channelId)).toEqual(['elsewhere']);
@@ -241,7 +240,7 @@ describe('exactly once through crashes and restarts', () => {
 
 describe('failures', () => {
   it('retries a 500 and posts once', async () => {
-    subscribe({ channelId: 'flaky' });
+    await subscribe({ channelId: 'flaky' });
     slack.failNext('flaky', serverError());
     await runMinutes(scheduler(), '2026-11-25T09:00:00Z', '2026-11-25T09:05:00Z');
     expect(slack.attempts).toEqual(['flaky', 'flaky']);
@@ -254,7 +253,7 @@ describe('failures', () => {
   });
 
   it('backs off exponentially, honours Retry-After, and after the last attempt waits for the claim timeout', async () => {
-    subscribe({ channelId: 'down' });
+    await subscribe({ channelId: 'down' });
     const delays: number[] = [];
     const sleep = async (ms: number) => {
       delays.push(ms);
@@ -268,7 +267,7 @@ describe('failures', () => {
     expect(delays).toEqual([10, 30]);
     expect(slack.posts).toEqual([]);
     expect(
-      store.getDelivery({ platform: 'slack', channelId: 'down', localDate: '2026-11-25' }),
+      await store.getDelivery({ platform: 'slack', channelId: 'down', localDate: '2026-11-25' }),
     ).toMatchObject({
       status: 'failed',
       attempts: 3,
@@ -280,13 +279,13 @@ describe('failures', () => {
   });
 
   it('disables the subscription when the channel is gone, and says why', async () => {
-    subscribe({ channelId: 'deleted' });
-    subscribe({ channelId: 'fine' });
+    await subscribe({ channelId: 'deleted' });
+    await subscribe({ channelId: 'fine' });
     slack.failNext('deleted', channelGone());
     await runMinutes(scheduler(), '2026-11-25T09:00:00Z', '2026-11-26T09:00:00Z');
     expect(slack.attempts.filter((c) => c === 'deleted')).toHaveLength(1);
     expect(slack.posts.map((p) => p.channelId)).toEqual(['fine', 'fine']);
-    expect(store.getSubscription('slack', 'deleted')).toMatchObject({
+    expect(await store.getSubscription('slack', 'deleted')).toMatchObject({
       enabled: false,
       disabledReason: 'posting failed: channel_not_found (channel_not_found)',
     });
@@ -299,8 +298,8 @@ describe('failures', () => {
   });
 
   it('does not let one slow channel delay another', async () => {
-    subscribe({ platform: 'discord', channelId: 'slow' });
-    subscribe({ platform: 'slack', channelId: 'quick' });
+    await subscribe({ platform: 'discord', channelId: 'slow' });
+    await subscribe({ platform: 'slack', channelId: 'quick' });
     let release = () => {};
     discord.stallNext('slow', new Promise((resolve) => (release = resolve)));
     clock.set('2026-11-25T09:00:00Z');
@@ -317,7 +316,7 @@ describe('failures', () => {
 
 describe('what and when', () => {
   it('rotates through 12 different patterns on 12 consecutive dates, the same on every run', async () => {
-    subscribe({ channelId: 'rotation' });
+    await subscribe({ channelId: 'rotation' });
     const daily = scheduler();
     for (let day = 0; day < 12; day++) {
       clock.set(`${addDays('2026-11-25', day)}T09:00:00Z`);
@@ -344,8 +343,8 @@ describe('what and when', () => {
   });
 
   it('posts only on the chosen weekdays', async () => {
-    subscribe({ channelId: 'workdays', weekdays: parseWeekdays('mon-fri') ?? 0 });
-    subscribe({ channelId: 'mwf', weekdays: parseWeekdays('mon,wed,fri') ?? 0 });
+    await subscribe({ channelId: 'workdays', weekdays: parseWeekdays('mon-fri') ?? 0 });
+    await subscribe({ channelId: 'mwf', weekdays: parseWeekdays('mon,wed,fri') ?? 0 });
     const daily = scheduler();
     for (let day = 0; day < 7; day++) {
       clock.set(`${addDays('2026-11-23', day)}T09:30:00Z`); // Monday the 23rd to Sunday the 29th
@@ -365,7 +364,7 @@ describe('what and when', () => {
     });
     await daily.start();
     expect(
-      store.listSubscriptions().map((s) => [s.platform, s.channelId, s.source, s.time, s.timeZone]),
+      (await store.listSubscriptions()).map((s) => [s.platform, s.channelId, s.source, s.time, s.timeZone]),
     ).toEqual([
       ['discord', '1122334455', 'config', '09:00', 'Europe/Berlin'],
       ['slack', 'C0123ABC', 'config', '09:00', 'Europe/Berlin'],
@@ -380,16 +379,18 @@ describe('what and when', () => {
 
 describe('as a service', () => {
   it('ticks on its own with croner and reports its health', async () => {
-    subscribe({ channelId: 'cron' });
+    await subscribe({ channelId: 'cron' });
     clock.set('2026-11-25T08:59:59Z');
     const daily = scheduler({ tickPattern: '* * * * * *' });
     expect(daily.health()).toMatchObject({ ok: false, state: 'idle' });
     await daily.start();
-    expect(daily.health()).toMatchObject({
-      ok: true,
-      state: 'running',
-      lastTickAt: '2026-11-25T08:59:59.000Z',
-    });
+    await vi.waitFor(() =>
+      expect(daily.health()).toMatchObject({
+        ok: true,
+        state: 'running',
+        lastTickAt: '2026-11-25T08:59:59.000Z',
+      }),
+    );
     expect(slack.posts).toEqual([]);
     clock.set('2026-11-25T09:00:00Z');
     await vi.waitFor(() => expect(slack.posts).toHaveLength(1), { timeout: 3000 });
@@ -398,7 +399,7 @@ describe('as a service', () => {
   });
 
   it('gives a claim back when stopped during a backoff, so another process can take it at once', async () => {
-    subscribe({ channelId: 'stopping' });
+    await subscribe({ channelId: 'stopping' });
     slack.failNext('stopping', serverError());
     clock.set('2026-11-25T09:00:00Z');
     const daily = scheduler({ retry: { attempts: 3, baseMs: 60_000, maxMs: 60_000 } });

@@ -11,8 +11,9 @@ import {
   PostError,
   type PostOptions,
 } from '../../src/daily/poster.js';
-import { type DailyStore, openDailyStore } from '../../src/daily/store.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import { createSqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite.js';
+import type { Store } from '../../src/store/store.js';
 
 /** A temp directory per test file; the database goes one level down, to check the dir is created. */
 export function tempDatabase(): { path: string; cleanup: () => void } {
@@ -20,15 +21,19 @@ export function tempDatabase(): { path: string; cleanup: () => void } {
   return { path: join(dir, 'data', 'bot.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** A store on a fresh database file; `cleanup` closes it and removes the directory. */
-export function openTempStore(): { path: string; store: DailyStore; cleanup: () => void } {
+/** A SQLite store on a fresh database file; `cleanup` closes it and removes the directory. */
+export function openTempStore(options: SqliteStoreOptions = {}): {
+  path: string;
+  store: Store;
+  cleanup: () => Promise<void>;
+} {
   const db = tempDatabase();
-  const store = openDailyStore(db.path);
+  const store = createSqliteStore(db.path, options);
   return {
     path: db.path,
     store,
-    cleanup: () => {
-      store.close();
+    cleanup: async () => {
+      await store.close();
       db.cleanup();
     },
   };

@@ -1,27 +1,46 @@
 /**
- * One scheduler process for the two-process test: `tsx scheduler-process.ts <db> <out> <owner> <goAt> <now>`.
- * Waits until `goAt` (epoch ms) so that both processes tick at the same moment, ticks three times
- * at the fixed instant `now`, and appends one line per post to `out`.
+ * One scheduler process for the multi-process tests: `tsx scheduler-process.ts '<json>'` with
+ * { db: a file path or postgres:// URL, out: a file, owner, goAt: epoch ms, now: ISO instant,
+ *   ticks?: 3, everyMs?: 0, staleClaimMs?, stall?: true (post hangs for ever, to be killed),
+ *   until?: N (stop ticking once `out` has N lines) }.
+ * Waits until `goAt` so that all processes tick at the same moment, ticks at the fixed instant
+ * `now`, and appends one line per post to `out` ("attempt …" lines too, when stalling).
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createDailyScheduler } from '../../src/daily/daily-scheduler.js';
 import type { DailyPlatform, DailyPoster } from '../../src/daily/poster.js';
-import { openDailyStore } from '../../src/daily/store.js';
 import { createLogger } from '../../src/logger.js';
+import { openStore } from '../../src/store/create-store.js';
 import { realBot } from '../helpers/catalog.js';
 
-const [dbPath, outFile, owner, goAt, now] = process.argv.slice(2);
-if (!dbPath || !outFile || !owner || !goAt || !now) throw new Error('usage: <db> <out> <owner> <goAt> <now>');
+interface Args {
+  db: string;
+  out: string;
+  owner: string;
+  goAt: number;
+  now: string;
+  ticks?: number;
+  everyMs?: number;
+  staleClaimMs?: number;
+  stall?: boolean;
+  until?: number;
+}
+const args = JSON.parse(process.argv[2] ?? '{}') as Args;
+const { out, owner } = args;
 
 function poster(platform: DailyPlatform): DailyPoster {
   return {
     platform,
     async post(channelId, card, options) {
+      if (args.stall) {
+        appendFileSync(out, `attempt ${platform}:${channelId} ${owner}\n`);
+        await new Promise(() => {});
+      }
       await sleep(Math.random() * 5);
       appendFileSync(
-        outFile as string,
-        `${platform}:${channelId} ${card.eyebrow?.split(' · ')[1]} thread=${options.thread !== undefined} ${owner}\n`,
+        out,
+        `${platform}:${channelId} ${card.eyebrow?.split(' · ')[1]} thread=${options.thread !== undefined} ${owner} maybeSentBefore=${options.maybeSentBefore}\n`,
       );
       return { messageId: `${owner}-${channelId}` };
     },
@@ -31,17 +50,28 @@ function poster(platform: DailyPlatform): DailyPoster {
   };
 }
 
-const store = openDailyStore(dbPath);
+const postgres = /^postgres(ql)?:\/\//.test(args.db);
+const store = await openStore(
+  postgres ? { databasePath: '', databaseUrl: args.db } : { databasePath: args.db },
+);
 const scheduler = createDailyScheduler({
   store,
   posters: [poster('slack'), poster('discord')],
   bot: realBot(),
-  clock: () => new Date(now),
+  clock: () => new Date(args.now),
   logger: createLogger('silent'),
   owner,
   tickPattern: null,
+  ...(args.staleClaimMs ? { staleClaimMs: args.staleClaimMs } : {}),
 });
-await sleep(Math.max(0, Number(goAt) - Date.now()));
-for (let i = 0; i < 3; i++) await scheduler.tick();
-store.close();
-process.stdout.write(`${JSON.stringify({ owner, ticked: 3 })}\n`);
+await sleep(Math.max(0, args.goAt - Date.now()));
+const lines = () =>
+  existsSync(out) ? readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).length : 0;
+let ticked = 0;
+for (; ticked < (args.ticks ?? 3); ticked++) {
+  if (args.until !== undefined && lines() >= args.until) break;
+  await scheduler.tick();
+  if (args.everyMs) await sleep(args.everyMs);
+}
+await store.close();
+process.stdout.write(`${JSON.stringify({ owner, ticked })}\n`);

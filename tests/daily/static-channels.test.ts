@@ -46,8 +46,8 @@ describe('syncStaticChannels', () => {
   afterEach(() => temp.cleanup());
   const defaults = { time: '09:00', timeZone: 'Europe/Berlin', now: new Date('2026-11-25T06:00:00Z') };
 
-  it('adds missing channels, keeps what people set, and drops channels no longer configured', () => {
-    store.upsertSubscription(
+  it('adds missing channels, keeps what people set, and drops channels no longer configured', async () => {
+    await store.upsertSubscription(
       {
         platform: 'slack',
         channelId: 'C0002',
@@ -60,26 +60,26 @@ describe('syncStaticChannels', () => {
       defaults.now,
     );
     expect(
-      syncStaticChannels(store, parseDailyChannels('slack:C0001,slack:C0002,discord:3'), defaults),
+      await syncStaticChannels(store, parseDailyChannels('slack:C0001,slack:C0002,discord:3'), defaults),
     ).toEqual({
       added: 2,
       removed: 0,
     });
-    expect(store.getSubscription('slack', 'C0002')).toMatchObject({
+    expect(await store.getSubscription('slack', 'C0002')).toMatchObject({
       time: '11:00',
       thread: true,
       source: 'command',
     });
-    expect(store.getSubscription('slack', 'C0001')).toMatchObject({
+    expect(await store.getSubscription('slack', 'C0001')).toMatchObject({
       time: '09:00',
       timeZone: 'Europe/Berlin',
       thread: false,
       source: 'config',
     });
-    expect(syncStaticChannels(store, parseDailyChannels('slack:C0002'), defaults)).toEqual({
+    expect(await syncStaticChannels(store, parseDailyChannels('slack:C0002'), defaults)).toEqual({
       added: 0,
       removed: 2,
     });
-    expect(store.listSubscriptions().map((s) => s.channelId)).toEqual(['C0002']);
+    expect((await store.listSubscriptions()).map((s) => s.channelId)).toEqual(['C0002']);
   });
 });

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { DailyPlatform } from '../../src/daily/poster.js';
-import { openDailyStore } from '../../src/daily/store.js';
 import { EVERY_DAY } from '../../src/daily/subscription.js';
+import { createSqliteStore } from '../../src/store/sqlite.js';
 import { tempDatabase } from './fakes.js';
 
 const SCRIPT = fileURLToPath(new URL('./scheduler-process.ts', import.meta.url));
@@ -31,12 +31,12 @@ function runProcess(args: string[]): Promise<{ code: number | null; stdout: stri
 }
 
 it('two scheduler processes on one database file at the same time post each channel once', async () => {
-  const store = openDailyStore(db.path);
+  const store = createSqliteStore(db.path);
   const expected: string[] = [];
   for (let i = 0; i < CHANNELS; i++) {
     const platform: DailyPlatform = i % 2 === 0 ? 'slack' : 'discord';
     const channelId = platform === 'slack' ? `C${1000 + i}` : `${9000 + i}`;
-    store.upsertSubscription(
+    await store.upsertSubscription(
       {
         platform,
         channelId,
@@ -50,12 +50,14 @@ it('two scheduler processes on one database file at the same time post each chan
     );
     expected.push(`${platform}:${channelId} 2026-11-25 thread=${i % 3 === 0}`);
   }
-  store.close();
+  await store.close();
 
   const out = join(db.path, '..', 'posts.log');
-  const goAt = String(Date.now() + 4000);
+  const goAt = Date.now() + 4000;
   const runs = await Promise.all(
-    ['one', 'two'].map((owner) => runProcess([db.path, out, owner, goAt, '2026-11-25T09:00:30Z'])),
+    ['one', 'two'].map((owner) =>
+      runProcess([JSON.stringify({ db: db.path, out, owner, goAt, now: '2026-11-25T09:00:30Z' })]),
+    ),
   );
   for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0 });
   expect(runs.map((run) => JSON.parse(run.stdout).owner)).toEqual(['one', 'two']);
@@ -63,9 +65,9 @@ it('two scheduler processes on one database file at the same time post each chan
   const lines = readFileSync(out, 'utf8').trim().split('\n');
   expect(lines.map((line) => line.split(' ').slice(0, 3).join(' ')).sort()).toEqual(expected.sort());
 
-  const after = openDailyStore(db.path);
-  const deliveries = after.listDeliveries();
-  after.close();
+  const after = createSqliteStore(db.path);
+  const deliveries = await after.listDeliveries();
+  await after.close();
   expect(deliveries).toHaveLength(CHANNELS);
   expect(deliveries.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
   // Each post was made by the process that holds its claim.

@@ -46,10 +46,7 @@ describe('createApp with Slack and Discord together', () => {
       expect(Object.keys(report.services)).toEqual(['slack', 'discord', 'daily']);
       expect(report.services.discord).toMatchObject({ ok: true, state: 'connected' });
       expect(
-        app.daily?.store
-          .listSubscriptions()
-          .map((s) => `${s.platform}:${s.channelId}`)
-          .sort(),
+        (await app.daily?.store.listSubscriptions())?.map((s) => `${s.platform}:${s.channelId}`).sort(),
       ).toEqual(['discord:300000000000000001', 'slack:C0STATIC']);
     } finally {
       await app.stop();

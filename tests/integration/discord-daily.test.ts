@@ -116,7 +116,7 @@ describe('pattern of the day on Discord', () => {
   it('refuses members without Manage Channels', async () => {
     const refused = await command('daily on', MEMBER_PERMISSIONS);
     expect(JSON.stringify(refused.data.embeds)).toMatch(/Manage Channels/);
-    expect(daily.store.getSubscription('discord', CHANNEL_ID)).toBeUndefined();
+    expect(await daily.store.getSubscription('discord', CHANNEL_ID)).toBeUndefined();
   });
 
   /** Subscribes for 07:00 UTC, makes the next `times` channel posts fail with `response`, and ticks at 07:00. */
@@ -137,16 +137,16 @@ describe('pattern of the day on Discord', () => {
       (r) => r.method === 'POST' && r.path.endsWith(`/channels/${CHANNEL_ID}/messages`),
     );
     expect(delivered.length).toBeGreaterThanOrEqual(2);
-    expect(daily.store.getSubscription('discord', CHANNEL_ID)?.enabled).toBe(true);
+    expect((await daily.store.getSubscription('discord', CHANNEL_ID))?.enabled).toBe(true);
     expect(
-      daily.store.getDelivery({ platform: 'discord', channelId: CHANNEL_ID, localDate: '2026-11-25' })
+      (await daily.store.getDelivery({ platform: 'discord', channelId: CHANNEL_ID, localDate: '2026-11-25' }))
         ?.status,
     ).toBe('sent');
   });
 
   it('disables the subscription when the channel is gone', async () => {
     await deliverFailing({ status: 404, body: { message: 'Unknown Channel', code: 10003 } }, 5);
-    const subscription = daily.store.getSubscription('discord', CHANNEL_ID);
+    const subscription = await daily.store.getSubscription('discord', CHANNEL_ID);
     expect(subscription?.enabled).toBe(false);
     expect(subscription?.disabledReason).toMatch(/10003|Unknown Channel/);
   });

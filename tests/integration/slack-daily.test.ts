@@ -113,17 +113,17 @@ describe('pattern of the day on Slack, through the whole app', () => {
     fake.notMemberOf.add(CHANNEL);
     const on = await command('daily on');
     expect(on.text).toContain('/invite @pattern-bot');
-    expect(app.daily?.store.getSubscription('slack', CHANNEL)).toBeUndefined();
+    expect(await app.daily?.store.getSubscription('slack', CHANNEL)).toBeUndefined();
   });
 
   it('with DAILY_SLACK_ADMINS_ONLY, only admins may turn it on', async () => {
     const { app, fake, command } = await start({ DAILY_SLACK_ADMINS_ONLY: 'true' });
     fake.admins.add('U0ADMIN');
     const refused = await command('daily on', 'U0MEMBER');
-    expect(app.daily?.store.getSubscription('slack', CHANNEL)).toBeUndefined();
+    expect(await app.daily?.store.getSubscription('slack', CHANNEL)).toBeUndefined();
     expect(refused.text).toContain('Only workspace admins');
     await command('daily on', 'U0ADMIN');
-    expect(app.daily?.store.getSubscription('slack', CHANNEL)?.enabled).toBe(true);
+    expect((await app.daily?.store.getSubscription('slack', CHANNEL))?.enabled).toBe(true);
     // Anyone may still see the status, with no users.info lookup.
     const before = fake.callsTo('users.info').length;
     await command('daily', 'U0MEMBER');
@@ -137,7 +137,7 @@ describe('pattern of the day on Slack, through the whole app', () => {
     clock.set('2026-11-25T07:00:00Z');
     await app.daily?.scheduler.tick();
     expect(
-      app.daily?.store.getDelivery({ platform: 'slack', channelId: CHANNEL, localDate: '2026-11-25' })
+      (await app.daily?.store.getDelivery({ platform: 'slack', channelId: CHANNEL, localDate: '2026-11-25' }))
         ?.status,
     ).toBe('sent');
     expect(dailyPosts(fake)).toHaveLength(2); // the failed attempt and the one that went through
@@ -145,7 +145,7 @@ describe('pattern of the day on Slack, through the whole app', () => {
     fake.failNext('chat.postMessage', { error: 'channel_not_found' }, 5);
     clock.set('2026-11-26T07:00:00Z');
     await app.daily?.scheduler.tick();
-    const subscription = app.daily?.store.getSubscription('slack', CHANNEL);
+    const subscription = await app.daily?.store.getSubscription('slack', CHANNEL);
     expect(subscription?.enabled).toBe(false);
     expect(subscription?.disabledReason).toContain('channel_not_found');
   });
@@ -167,7 +167,7 @@ describe('pattern of the day on Slack, through the whole app', () => {
     await command('daily on 07:00 UTC');
     const off = await command('daily off');
     expect(off.text).toContain('off');
-    expect(app.daily?.store.getSubscription('slack', CHANNEL)?.enabled).toBe(false);
+    expect((await app.daily?.store.getSubscription('slack', CHANNEL))?.enabled).toBe(false);
     clock.set('2026-11-25T07:00:00Z');
     await app.daily?.scheduler.tick();
     expect(dailyPosts(fake)).toHaveLength(0);

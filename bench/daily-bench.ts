@@ -1,0 +1,178 @@
+/**
+ * bench:daily — N subscriptions due in the same minute, delivered to a fake poster that resolves
+ * after ~1 ms: time until all are posted, posts per second, and the event loop's longest delay
+ * meanwhile. `npm run bench:daily [-- --sizes 10000,50000] [--pg postgres://…]` (or TEST_DATABASE_URL)
+ * runs PostgreSQL too; each run uses a fresh database (SQLite: a temp file; PostgreSQL: a new
+ * database on that server, dropped after).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { loadCatalogFile } from '../src/catalog-file.js';
+import { createBot } from '../src/core/bot.js';
+import { createDailyScheduler } from '../src/daily/daily-scheduler.js';
+import type { DailyPoster } from '../src/daily/poster.js';
+import { EVERY_DAY } from '../src/daily/subscription.js';
+import { createLogger } from '../src/logger.js';
+import { createPostgresStore } from '../src/store/postgres.js';
+import { createSqliteStore } from '../src/store/sqlite.js';
+import type { Store } from '../src/store/store.js';
+
+const argv = process.argv.slice(2);
+const option = (name: string) => {
+  const i = argv.indexOf(name);
+  return i === -1 ? undefined : argv[i + 1];
+};
+const sizes = (option('--sizes') ?? '10000,50000').split(',').map(Number);
+const pgUrl = option('--pg') ?? (process.env.TEST_DATABASE_URL || undefined);
+const NOW = new Date('2026-11-25T09:00:30Z');
+const bot = createBot(loadCatalogFile('data/patterns.tsv'));
+
+interface Backend {
+  readonly name: string;
+  open(): Promise<{ store: Store; cleanup: () => Promise<void> }>;
+}
+
+const sqlite: Backend = {
+  name: 'sqlite',
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'pattern-bot-bench-'));
+    const store = createSqliteStore(join(dir, 'bot.db'));
+    await store.ready();
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+function postgres(url: string): Backend {
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    name: 'postgres',
+    async open() {
+      const name = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+      await admin(`CREATE DATABASE ${name}`);
+      const target = new URL(url);
+      target.pathname = `/${name}`;
+      const store = createPostgresStore(target.toString(), { poolSize: 16 });
+      await store.ready();
+      return {
+        store,
+        cleanup: async () => {
+          await store.close();
+          await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        },
+      };
+    },
+  };
+}
+
+async function subscribe(store: Store, count: number) {
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < count; i = next++) {
+      await store.insertSubscriptionIfMissing(
+        {
+          platform: i % 2 ? 'discord' : 'slack',
+          channelId: `${i % 2 ? '' : 'C'}${100000 + i}`,
+          time: '09:00',
+          timeZone: 'UTC',
+          weekdays: EVERY_DAY,
+          thread: false,
+          source: 'command',
+        },
+        new Date('2026-11-24T00:00:00Z'),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, worker));
+}
+
+function fakePoster(platform: 'slack' | 'discord', counter: { posts: number }): DailyPoster {
+  return {
+    platform,
+    async post(channelId) {
+      await sleep(1);
+      counter.posts++;
+      return { messageId: `${platform}-${channelId}` };
+    },
+    async checkCanPost() {
+      return { ok: true };
+    },
+  };
+}
+
+async function run(backend: Backend, count: number) {
+  const { store, cleanup } = await backend.open();
+  try {
+    await subscribe(store, count);
+    const counter = { posts: 0 };
+    const scheduler = createDailyScheduler({
+      store,
+      posters: [fakePoster('slack', counter), fakePoster('discord', counter)],
+      bot,
+      clock: () => NOW,
+      logger: createLogger('silent'),
+      owner: 'bench',
+      tickPattern: null,
+    });
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    delay.enable();
+    // A second probe: the longest gap between 5 ms timer ticks (the histogram records nothing while
+    // a single synchronous block holds the loop from the start).
+    let last = performance.now();
+    let longestGap = 0;
+    const probe = setInterval(() => {
+      const at = performance.now();
+      longestGap = Math.max(longestGap, at - last - 5);
+      last = at;
+    }, 5);
+    await sleep(20);
+    last = performance.now();
+    const started = performance.now();
+    await scheduler.tick();
+    const seconds = (performance.now() - started) / 1000;
+    delay.disable();
+    clearInterval(probe);
+    longestGap = Math.max(longestGap, performance.now() - last - 5);
+    const sent = (await store.listDeliveries()).filter((d) => d.status === 'sent').length;
+    if (counter.posts !== count || sent !== count) {
+      throw new Error(
+        `${backend.name} ${count}: ${counter.posts} posts and ${sent} recorded, expected ${count}`,
+      );
+    }
+    return {
+      backend: backend.name,
+      subscriptions: count,
+      seconds: Number(seconds.toFixed(2)),
+      postsPerSecond: Math.round(count / seconds),
+      maxEventLoopDelayMs: Number((delay.max / 1e6).toFixed(1)),
+      p99EventLoopDelayMs: Number((delay.percentile(99) / 1e6).toFixed(1)),
+      longestTimerGapMs: Math.round(longestGap),
+    };
+  } finally {
+    await cleanup();
+  }
+}
+
+const backends = [sqlite, ...(pgUrl ? [postgres(pgUrl)] : [])];
+if (!pgUrl) process.stderr.write('bench:daily: PostgreSQL skipped (no --pg URL and no TEST_DATABASE_URL)\n');
+const results = [];
+for (const backend of backends) for (const size of sizes) results.push(await run(backend, size));
+console.table(results);

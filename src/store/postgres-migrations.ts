@@ -1,0 +1,57 @@
+/**
+ * PostgreSQL's schema, in order; version i + 1 is MIGRATIONS[i], recorded in `schema_migrations`.
+ * Never edit one that has shipped: add another. Times are `timestamptz`; local dates stay text
+ * (YYYY-MM-DD), as they are keys, not instants.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE subscriptions (
+     platform        text        NOT NULL CHECK (platform IN ('slack', 'discord')),
+     channel_id      text        NOT NULL,
+     workspace_id    text,
+     time            text        NOT NULL CHECK (time ~ '^[0-2][0-9]:[0-5][0-9]$'),
+     time_zone       text        NOT NULL,
+     weekdays        integer     NOT NULL CHECK (weekdays BETWEEN 1 AND 127),
+     enabled         boolean     NOT NULL DEFAULT true,
+     disabled_reason text,
+     source          text        NOT NULL CHECK (source IN ('command', 'config')),
+     created_by      text,
+     created_at      timestamptz NOT NULL,
+     updated_at      timestamptz NOT NULL,
+     active_since    timestamptz NOT NULL,
+     thread          boolean     NOT NULL DEFAULT false,
+     next_run_at     timestamptz NOT NULL DEFAULT 'epoch',
+     PRIMARY KEY (platform, channel_id)
+   );
+   CREATE INDEX subscriptions_due ON subscriptions (next_run_at, platform, channel_id) WHERE enabled;
+   CREATE TABLE deliveries (
+     platform     text        NOT NULL,
+     channel_id   text        NOT NULL,
+     local_date   text        NOT NULL CHECK (local_date ~ '^\\d{4}-\\d{2}-\\d{2}$'),
+     pattern_slug text        NOT NULL,
+     status       text        NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+     claim_owner  text,
+     claimed_at   timestamptz NOT NULL,
+     attempts     integer     NOT NULL DEFAULT 0,
+     sent_at      timestamptz,
+     message_id   text,
+     last_error   text,
+     PRIMARY KEY (platform, channel_id, local_date)
+   );
+   CREATE INDEX deliveries_unsent ON deliveries (claimed_at) WHERE status <> 'sent';
+   CREATE INDEX deliveries_local_date ON deliveries (local_date);
+   CREATE TABLE slack_events (
+     event_id   text        PRIMARY KEY,
+     expires_at timestamptz NOT NULL
+   );
+   CREATE INDEX slack_events_expiry ON slack_events (expires_at);
+   CREATE TABLE misses (
+     text       text        PRIMARY KEY,
+     count      integer     NOT NULL,
+     first_seen timestamptz NOT NULL,
+     last_seen  timestamptz NOT NULL
+   );
+   CREATE INDEX misses_last_seen ON misses (last_seen);`,
+];
+
+/** The advisory lock key every process migrating this database takes first (any fixed bigint). */
+export const MIGRATION_LOCK_KEY = 7_305_215_991;

@@ -1,0 +1,80 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * SQLite's schema, in order; migration i takes `user_version` from i to i + 1. Never edit one that
+ * has shipped: add another. Times are epoch milliseconds.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE subscriptions (
+     platform        TEXT    NOT NULL CHECK (platform IN ('slack', 'discord')),
+     channel_id      TEXT    NOT NULL,
+     workspace_id    TEXT,
+     time            TEXT    NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
+     time_zone       TEXT    NOT NULL,
+     weekdays        INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127),
+     enabled         INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+     disabled_reason TEXT,
+     source          TEXT    NOT NULL CHECK (source IN ('command', 'config')),
+     created_by      TEXT,
+     created_at      INTEGER NOT NULL,
+     updated_at      INTEGER NOT NULL,
+     active_since    INTEGER NOT NULL,
+     PRIMARY KEY (platform, channel_id)
+   ) STRICT;
+   CREATE TABLE deliveries (
+     platform     TEXT    NOT NULL,
+     channel_id   TEXT    NOT NULL,
+     local_date   TEXT    NOT NULL,
+     pattern_slug TEXT    NOT NULL,
+     status       TEXT    NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+     claim_owner  TEXT,
+     claimed_at   INTEGER NOT NULL,
+     attempts     INTEGER NOT NULL DEFAULT 0,
+     sent_at      INTEGER,
+     message_id   TEXT,
+     last_error   TEXT,
+     UNIQUE (platform, channel_id, local_date)
+   ) STRICT;`,
+  // 2: whether the poster starts a discussion thread under each post.
+  'ALTER TABLE subscriptions ADD COLUMN thread INTEGER NOT NULL DEFAULT 0 CHECK (thread IN (0, 1));',
+  // 3: the scheduler reads due subscriptions from an index (0: look at it at once); stale claims and
+  // old deliveries from theirs; Slack event ids shared by replicas; the miss log.
+  `ALTER TABLE subscriptions ADD COLUMN next_run_at INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX subscriptions_due ON subscriptions (next_run_at, platform, channel_id) WHERE enabled = 1;
+   CREATE INDEX deliveries_unsent ON deliveries (claimed_at) WHERE status <> 'sent';
+   CREATE INDEX deliveries_local_date ON deliveries (local_date);
+   CREATE TABLE slack_events (
+     event_id   TEXT    NOT NULL PRIMARY KEY,
+     expires_at INTEGER NOT NULL
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX slack_events_expiry ON slack_events (expires_at);
+   CREATE TABLE misses (
+     text       TEXT    NOT NULL PRIMARY KEY,
+     count      INTEGER NOT NULL,
+     first_seen INTEGER NOT NULL,
+     last_seen  INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX misses_last_seen ON misses (last_seen);`,
+];
+
+/**
+ * Brings a database to the latest schema in one BEGIN IMMEDIATE transaction: of several processes
+ * starting at once one migrates, the others wait for its lock (SQLITE_BUSY, retried by the caller)
+ * and then find nothing to do.
+ */
+export function migrateSqlite(db: Database.Database): number {
+  const run = db.transaction(() => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SQLITE_MIGRATIONS.length) {
+      throw new RangeError(
+        `the database's schema version ${version} is newer than this release knows (${SQLITE_MIGRATIONS.length}): run a newer release, or restore a backup taken before the upgrade`,
+      );
+    }
+    for (let next = version; next < SQLITE_MIGRATIONS.length; next++) {
+      db.exec(SQLITE_MIGRATIONS[next] as string);
+      db.pragma(`user_version = ${next + 1}`);
+    }
+    return SQLITE_MIGRATIONS.length;
+  });
+  return run.immediate();
+}
