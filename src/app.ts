@@ -8,6 +8,7 @@ import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
 import type { Logger } from './logger.js';
 import { healthReport, type Service } from './service.js';
+import type { Store } from './store/store.js';
 
 export interface AppOptions {
   readonly config: Config;
@@ -20,6 +21,8 @@ export interface AppOptions {
   readonly daily?: Parameters<typeof createDaily>[0]['scheduler'];
   /** Cards remembered by text (default 500; 0: none). */
   readonly cacheSize?: number;
+  /** The store, opened by main (`openStore`) so a storage fault is one line at start-up; else the config's. */
+  readonly store?: Store;
 }
 
 export interface App {
@@ -50,6 +53,7 @@ export function createApp(options: AppOptions): App {
           bot,
           logger,
           clock,
+          ...(options.store ? { store: options.store } : {}),
           ...(options.daily ? { scheduler: options.daily } : {}),
         })
       : undefined;
@@ -108,7 +112,7 @@ export function createApp(options: AppOptions): App {
           );
         }
       }
-      daily?.store.close();
+      await daily?.store.close();
     },
   };
 }

@@ -7,6 +7,8 @@ import { startHealthServer } from './health-server.js';
 import { loadBot } from './load-bot.js';
 import { createLogger } from './logger.js';
 import { healthReport } from './service.js';
+import { openStore } from './store/create-store.js';
+import { StorageError } from './store/storage-error.js';
 
 export const CONNECT_HINT =
   'No Slack or Discord configured: this is the console chat. To connect, set SLACK_BOT_TOKEN with SLACK_APP_TOKEN ' +
@@ -50,10 +52,13 @@ async function main(): Promise<number> {
       'unhandled rejection',
     );
   });
+  // Storage first: an unwritable file or an unreachable server is one line naming the variable.
+  const store = await openStore(config, { logger });
   const app = createApp({
     config,
     bot,
     logger,
+    store,
     discord: {
       // A token Discord refuses (4004) or an intent it does not allow (4014) will not fix itself.
       onFatal: (error) => {
@@ -87,7 +92,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof CatalogError) {
+    if (error instanceof ConfigError || error instanceof CatalogError || error instanceof StorageError) {
       process.stderr.write(`pattern-bot: ${error.message}\n`);
     } else {
       process.stderr.write(
