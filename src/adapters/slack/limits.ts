@@ -16,6 +16,8 @@ export const SLACK_MAX_ACTION_ID = 255;
 export const SLACK_MAX_ACTIONS_ELEMENTS = 25;
 /** A message's top-level `text`; Slack truncates longer text. */
 export const SLACK_MAX_TEXT = 40_000;
+/** The most of a person's raw text (slash command, mention, DM) read at all; the rest is dropped before decoding. */
+export const SLACK_MAX_INBOUND_TEXT = 4_000;
 
 const ELLIPSIS = '…';
 
