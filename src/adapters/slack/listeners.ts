@@ -2,8 +2,10 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { COMMAND_NAME } from '../../core/commands.js';
 import { OPEN_PATTERN_ACTION, SHARE_ACTION } from './blocks.js';
 import { openPattern, shareCard } from './card-actions.js';
-import { replyInConversation, stripBotMention } from './conversation-reply.js';
+import { replyInConversation } from './conversation-reply.js';
+import { decodeSlackText } from './decode.js';
 import { homeView } from './home-view.js';
+import { homeOpenedBy, inboundMessage } from './inbound.js';
 import { ackPatternCommand } from './pattern-command.js';
 import type { SlackDeps } from './slack-deps.js';
 import { bugContext } from './slack-deps.js';
@@ -27,9 +29,14 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
 
   // Bolt runs every listener's middleware chain for every request, so listeners are few: one command,
   // one action listener and one event listener, each dispatching inside (measured in bench:slack).
-  app.command(`/${COMMAND_NAME}`, async ({ command, ack, respond }) => {
+  app.command(/^\//, async ({ command, ack, respond }) => {
+    if (command.command !== `/${COMMAND_NAME}`) {
+      logger.debug({ command: command.command }, 'a slash command that is not ours: acked');
+      await ack();
+      return;
+    }
     const input = {
-      text: command.text,
+      text: decodeSlackText(command.text),
       channelId: command.channel_id,
       userId: command.user_id,
       teamId: command.team_id,
@@ -37,8 +44,19 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
     await ackPatternCommand(deps, input, ack, respond);
   });
 
-  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS, async ({ ack, action, body, respond }) => {
+  app.action<BlockAction<ButtonAction>>({ type: 'block_actions' }, async ({ ack, action, body, respond }) => {
     await ack();
+    if (
+      typeof action.action_id !== 'string' ||
+      !CARD_ACTIONS.test(action.action_id) ||
+      typeof action.value !== 'string'
+    ) {
+      logger.debug(
+        { actionId: String(action.action_id) },
+        'a click on something that is not a card button: acked',
+      );
+      return;
+    }
     if (action.action_id === SHARE_ACTION) {
       await shareCard(deps, { value: action.value ?? '', userId: body.user.id, respond });
     } else {
@@ -54,40 +72,38 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
     }
     switch (event.type) {
       case 'app_mention':
+      case 'message': {
+        const message = inboundMessage(event, context.botUserId);
+        if (!message) {
+          logger.debug({ eventId: body.event_id, type: event.type }, 'event not answered');
+          return;
+        }
         await replyInConversation(
           deps,
           client,
           {
-            channel: event.channel,
-            ...(event.user ? { user: event.user } : {}),
-            threadTs: event.thread_ts ?? event.ts,
+            channel: message.channel,
+            user: message.user,
+            ...(message.threadTs ? { threadTs: message.threadTs } : {}),
             teamId: body.team_id,
             eventId: body.event_id,
           },
-          stripBotMention(event.text, context.botUserId),
+          message.text,
         );
         return;
-      case 'message':
-        // Only people's plain messages in the bot's DMs: no edits, joins or bot posts (our own included).
-        if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
-        await replyInConversation(
-          deps,
-          client,
-          { channel: event.channel, user: event.user, teamId: body.team_id, eventId: body.event_id },
-          stripBotMention(event.text ?? '', context.botUserId),
-        );
-        return;
+      }
       case 'app_home_opened': {
-        if (event.tab !== 'home') return;
+        const user = homeOpenedBy(event);
+        if (!user) return;
         try {
-          const askContext = { platform: 'slack', userId: event.user, workspaceId: body.team_id } as const;
+          const askContext = { platform: 'slack', userId: user, workspaceId: body.team_id } as const;
           const [today, catalog] = await Promise.all([
             deps.ask('today', askContext),
             deps.ask('list', askContext),
           ]);
-          await client.views.publish({ user_id: event.user, view: homeView(today, catalog) });
+          await client.views.publish({ user_id: user, view: homeView(today, catalog) });
         } catch (error) {
-          logger.warn({ ...summarizeSlackError(error), user: event.user }, 'could not publish the Home tab');
+          logger.warn({ ...summarizeSlackError(error), user }, 'could not publish the Home tab');
         }
         return;
       }

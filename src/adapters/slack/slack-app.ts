@@ -1,10 +1,11 @@
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Ask } from '../../ask.js';
 import type { SlackConfig } from '../../config.js';
 import type { Answer } from '../../core/answer.js';
 import type { Bot } from '../../core/bot.js';
-import { HEALTH_PATH, sendHealth } from '../../health-server.js';
+import { HEALTH_PATH, sendHealth, startHealthServer } from '../../health-server.js';
 import type { Logger } from '../../logger.js';
 import { createReplyCache } from '../../reply-cache.js';
 import { type HealthReport, healthReport, type Service, type ServiceHealth } from '../../service.js';
@@ -12,6 +13,7 @@ import { pinoToBoltLogger } from './bolt-logger.js';
 import { createEventDedupe } from './event-dedupe.js';
 import { registerSlackListeners } from './listeners.js';
 import { answerToSlack } from './render.js';
+import { guardSlackRequests, harmlessProcessEventErrorHandler, SLACK_EVENTS_PATH } from './request-guard.js';
 
 export interface SlackServiceOptions {
   readonly config: SlackConfig;
@@ -35,9 +37,12 @@ export interface SlackServiceOptions {
 
 export interface SlackService extends Service {
   readonly mode: 'socket' | 'http';
-  /** True in HTTP mode: Bolt owns PORT and answers /healthz, so main must not start its own server. */
+  /**
+   * Always true: the service owns PORT and answers /healthz there from the moment `start` begins (in
+   * Socket Mode too, 503 until Slack connects), so main must not start its own server.
+   */
   readonly servesHealth: boolean;
-  /** The port Bolt listens on (HTTP mode, once started). */
+  /** The port /healthz (and, in HTTP mode, /slack/events) listens on, once started. */
   port(): number | undefined;
   /**
    * Posts an answer's card to a channel (for the pattern of the day). Web API errors propagate, at
@@ -79,7 +84,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
   const service: SlackService = {
     name: 'slack',
     mode,
-    servesHealth: mode === 'http',
+    servesHealth: true,
     port: () => httpPort,
     health: (): ServiceHealth => ({
       ok: state === 'connected' || state === 'listening',
@@ -117,6 +122,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     httpReceiver = new HTTPReceiver({
       signingSecret: config.signingSecret ?? '',
       logger: boltLogger,
+      processEventErrorHandler: harmlessProcessEventErrorHandler(logger),
       customRoutes: [
         {
           path: HEALTH_PATH,
@@ -148,26 +154,61 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
   });
 
+  let server: Server | undefined;
+
+  /** HTTP mode: Bolt's request listener behind the guard, on our own server (Bolt's start() is not used). */
+  async function listenHttp(receiver: HTTPReceiver): Promise<Server> {
+    const guarded = guardSlackRequests(receiver.requestListener, {
+      signingSecret: config.signingSecret ?? '',
+      logger,
+    });
+    const http = createServer(guarded);
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port, options.host, () => resolve());
+    });
+    return http;
+  }
+
   async function start(): Promise<void> {
     state = 'starting';
-    await app.init(); // auth.test: a wrong SLACK_BOT_TOKEN fails here, at startup
-    if (httpReceiver) {
-      const server = await httpReceiver.start({ port: options.port, host: options.host });
-      httpPort = (server.address() as AddressInfo).port;
-      state = 'listening';
-      logger.info({ mode, host: options.host, port: httpPort, path: '/slack/events' }, 'slack listening');
-    } else {
-      await app.start();
-      state = 'connected';
-      logger.info({ mode }, 'slack connected');
+    if (socketReceiver) {
+      // /healthz answers from the first moment (503 while connecting), not only once Slack is reached.
+      ({ server, port: httpPort } = await startHealthServer(options.port, options.host, health));
     }
+    try {
+      await app.init(); // auth.test: a wrong SLACK_BOT_TOKEN fails here, at startup
+      if (httpReceiver) {
+        server = await listenHttp(httpReceiver);
+        httpPort = (server.address() as AddressInfo).port;
+        state = 'listening';
+        logger.info({ mode, host: options.host, port: httpPort, path: SLACK_EVENTS_PATH }, 'slack listening');
+      } else {
+        await app.start();
+        state = 'connected';
+        logger.info({ mode, port: httpPort }, 'slack connected');
+      }
+    } catch (error) {
+      await closeServer();
+      state = 'stopped';
+      throw error;
+    }
+  }
+
+  async function closeServer(): Promise<void> {
+    const open = server;
+    server = undefined;
+    httpPort = undefined;
+    if (!open) return;
+    open.closeAllConnections();
+    await new Promise<void>((resolve) => open.close(() => resolve()));
   }
 
   async function stop(): Promise<void> {
     if (state === 'stopped') return;
-    await app.stop();
+    if (socketReceiver) await app.stop();
+    await closeServer();
     state = 'stopped';
-    httpPort = undefined;
   }
 
   async function sendAnswer(channelId: string, answer: Answer): Promise<{ ts: string }> {

@@ -150,21 +150,35 @@ describe('/pattern', () => {
     });
   });
 
-  it.each(['<!channel>', '<!here>', '<@U123>', '<!everyone> & <https://evil.example|click>'])(
-    'escapes %s wherever it is echoed',
+  // Typed literally, markup arrives escaped (`&lt;!channel&gt;`): decoded once, echoed escaped once.
+  it.each([
+    '&lt;!channel&gt;',
+    '&lt;!here&gt;',
+    '&lt;@U123&gt;',
+    '&lt;!everyone&gt; &amp; &lt;https://evil.example|click&gt;',
+  ])('escapes %s wherever it is echoed', async (text) => {
+    const ack = shown(await (await h.command(`compare ${text} nothing`)).text());
+    const again = shown(await (await h.command(text)).text());
+    for (const body of [ack, again]) {
+      expect(body).not.toMatch(/<[!@#]/);
+      expect(body).not.toContain('<https');
+      expect(body).not.toContain('&amp;lt;'); // escaped once, not twice
+    }
+    expect(again).toContain('&lt;');
+  });
+
+  // Real mentions arrive as markup: they become plain words, never markup again.
+  it.each(['<!channel>', '<!here>', '<@U123>', '<!everyone> <https://evil.example|click>'])(
+    'turns the mention %s into a plain word',
     async (text) => {
-      const ack = shown(await (await h.command(`compare ${text} nothing`)).text());
-      const again = shown(await (await h.command(text)).text());
-      for (const body of [ack, again]) {
-        expect(body).not.toMatch(/<[!@#]/);
-        expect(body).not.toContain('<https');
-      }
-      expect(again).toContain('&lt;');
+      const body = shown(await (await h.command(text)).text());
+      expect(body).not.toMatch(/<[!@#]/);
+      expect(body).not.toContain('<https');
     },
   );
 
   it('keeps echoed text escaped when the card is shared', async () => {
-    const ack = (await (await h.command('<!channel> nothing like this')).json()) as Json;
+    const ack = (await (await h.command('&lt;!channel&gt; nothing like this')).json()) as Json;
     await h.click(SHARE_ACTION, button(ack, SHARE_ACTION)?.value ?? '', true);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(2));
     const shared = JSON.stringify(h.fake.responsePosts[0]?.body);
@@ -217,7 +231,10 @@ describe('mentions and direct messages', () => {
   });
 
   it('escapes injection text echoed from a mention', async () => {
-    await h.event(mention(`<@${FAKE_BOT_USER_ID}> <!channel> <!here> <@U123>`, '1700000000.000011'), 'Ev-m3');
+    await h.event(
+      mention(`<@${FAKE_BOT_USER_ID}> compare &lt;!channel&gt; nothing <!here> <@U123>`, '1700000000.000011'),
+      'Ev-m3',
+    );
     await eventually(() => expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1));
     const sent = JSON.stringify(h.fake.callsTo('chat.postMessage')[0]?.args);
     expect(sent).not.toMatch(/<[!@#]/);
