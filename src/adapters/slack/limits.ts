@@ -8,6 +8,8 @@ export const SLACK_MAX_HOME_BLOCKS = 100;
 export const SLACK_MAX_HEADER = 150;
 export const SLACK_MAX_SECTION = 3000;
 export const SLACK_MAX_FIELD = 2000;
+/** Room for a code block's text inside a section, leaving space for its fence and label. */
+export const SLACK_MAX_CODE = 2800;
 export const SLACK_MAX_FIELDS = 10;
 export const SLACK_MAX_CONTEXT_ELEMENTS = 10;
 export const SLACK_MAX_BUTTON_TEXT = 75;

@@ -1,18 +1,16 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { Ask } from '../../ask.js';
 import type { SlackConfig } from '../../config.js';
-import type { Answer } from '../../core/answer.js';
-import type { Bot } from '../../core/bot.js';
+import type { Conversation } from '../../conversation/types.js';
+import type { DailyPoster } from '../../daily/poster.js';
 import { HEALTH_PATH, sendHealth, startHealthServer } from '../../health-server.js';
 import type { Logger } from '../../logger.js';
-import { createReplyCache } from '../../reply-cache.js';
 import { type HealthReport, healthReport, type Service, type ServiceHealth } from '../../service.js';
 import { pinoToBoltLogger } from './bolt-logger.js';
+import { createSlackDailyPoster } from './daily-poster.js';
 import { createEventDedupe } from './event-dedupe.js';
 import { registerSlackListeners } from './listeners.js';
-import { answerToSlack } from './render.js';
 import { guardSlackRequests, harmlessProcessEventErrorHandler, SLACK_EVENTS_PATH } from './request-guard.js';
 
 export interface SlackServiceOptions {
@@ -20,8 +18,7 @@ export interface SlackServiceOptions {
   /** HTTP mode listens here (0: any free port). */
   readonly port: number;
   readonly host: string;
-  readonly ask: Ask;
-  readonly bot: Bot;
+  readonly conversation: Conversation;
   readonly logger: Logger;
   /** The whole process's health, served by Bolt at GET /healthz in HTTP mode. Default: this service's. */
   readonly health?: () => HealthReport;
@@ -31,8 +28,6 @@ export interface SlackServiceOptions {
   readonly ackBudgetMs?: number;
   /** DAILY_SLACK_ADMINS_ONLY: only workspace admins and owners may turn the daily pattern on or off. */
   readonly adminsOnlyForDaily?: boolean;
-  /** How many rendered `/pattern` replies are remembered (default REPLY_CACHE_SIZE; 0: none). */
-  readonly replyCacheSize?: number;
 }
 
 export interface SlackService extends Service {
@@ -45,19 +40,17 @@ export interface SlackService extends Service {
   /** The port /healthz (and, in HTTP mode, /slack/events) listens on, once started. */
   port(): number | undefined;
   /**
-   * Posts an answer's card to a channel (for the pattern of the day). Web API errors propagate, at
-   * once: this goes through `postClient`, which never retries (the daily engine does, under its claim).
+   * The daily port: posts the pattern-of-the-day card through a Web API client with no retries and a
+   * 10 s timeout (the daily engine retries, under its claim), and checks whether it can post.
    */
-  sendAnswer(channelId: string, answer: Answer): Promise<{ ts: string }>;
-  /** A Web API client with no retries and a 10 s timeout, for scheduled posts and their checks. */
-  readonly postClient: webApi.WebClient;
+  readonly poster: DailyPoster;
 }
 
 /** A scheduled post that takes longer than this has failed; the daily engine retries it. */
 const POST_TIMEOUT_MS = 10_000;
 
 /** Whether a user is a workspace admin or owner (`users.info`, needs `users:read`). */
-async function isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean> {
+export async function isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean> {
   const { user } = await client.users.info({ user: userId });
   return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
 }
@@ -80,6 +73,13 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
   const mode = config.appToken ? 'socket' : 'http';
   let state = 'stopped';
   let httpPort: number | undefined;
+  const postClient = new webApi.WebClient(config.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: POST_TIMEOUT_MS,
+    logger: boltLogger,
+  });
+  const poster = createSlackDailyPoster(postClient, logger);
 
   const service: SlackService = {
     name: 'slack',
@@ -94,13 +94,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     }),
     start,
     stop,
-    sendAnswer,
-    postClient: new webApi.WebClient(config.botToken, {
-      ...(slackApiUrl ? { slackApiUrl } : {}),
-      retryConfig: { retries: 0 },
-      timeout: POST_TIMEOUT_MS,
-      logger: boltLogger,
-    }),
+    poster,
   };
   const health = options.health ?? (() => healthReport([service]));
 
@@ -143,14 +137,11 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     convoStore: false,
   });
   registerSlackListeners(app, {
-    ask: options.ask,
-    bot: options.bot,
+    conversation: options.conversation,
     logger,
     dedupe: createEventDedupe(),
-    replies: createReplyCache(options.replyCacheSize),
-    ...(options.adminsOnlyForDaily
-      ? { isAdmin: (userId: string) => isWorkspaceAdmin(app.client, userId) }
-      : {}),
+    canPost: (channelId) => poster.checkCanPost(channelId),
+    ...(options.adminsOnlyForDaily ? { isAdmin: isWorkspaceAdmin } : {}),
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
   });
 
@@ -209,16 +200,6 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     if (socketReceiver) await app.stop();
     await closeServer();
     state = 'stopped';
-  }
-
-  async function sendAnswer(channelId: string, answer: Answer): Promise<{ ts: string }> {
-    const result = await service.postClient.chat.postMessage({
-      channel: channelId,
-      ...answerToSlack(answer),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    return { ts: result.ts ?? '' };
   }
 
   return service;
