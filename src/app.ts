@@ -1,12 +1,11 @@
-import { createDiscordDailyPoster } from './adapters/discord/daily-poster.js';
 import { createDiscordService, type DiscordServiceOptions } from './adapters/discord/discord-client.js';
-import { createSlackDailyPoster } from './adapters/slack/daily-poster.js';
 import { createSlackService, type SlackServiceOptions } from './adapters/slack/slack-app.js';
-import { type Ask, createAsk } from './ask.js';
 import type { Config } from './config.js';
+import { createConversation } from './conversation/create-conversation.js';
+import type { Conversation } from './conversation/types.js';
 import type { Bot } from './core/bot.js';
 import { createDaily, type Daily } from './daily/create-daily.js';
-import type { DailyPoster } from './daily/poster.js';
+import type { DailyPlatform, DailyPoster } from './daily/poster.js';
 import type { Logger } from './logger.js';
 import { healthReport, type Service } from './service.js';
 
@@ -17,66 +16,83 @@ export interface AppOptions {
   readonly clock?: () => Date;
   /** Test seams: Web API retries, ack budget, scheduler tick and retries. */
   readonly slack?: Pick<SlackServiceOptions, 'retryConfig' | 'ackBudgetMs'>;
-  readonly discord?: Pick<DiscordServiceOptions, 'deferAfterMs'>;
+  readonly discord?: Pick<DiscordServiceOptions, 'deferAfterMs' | 'onFatal'>;
   readonly daily?: Parameters<typeof createDaily>[0]['scheduler'];
+  /** Cards remembered by text (default 500; 0: none). */
+  readonly cacheSize?: number;
 }
 
 export interface App {
   /** In start order: the platform adapters, then the daily scheduler. */
   readonly services: readonly Service[];
-  /** What the adapters call: `daily …` to the daily engine, everything else to the core. */
-  readonly ask: Ask;
+  readonly conversation: Conversation;
   readonly daily: Daily | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** The composition root's wiring: the adapters the config turns on, and the daily engine over their posters. */
+/**
+ * The composition root's wiring, in one direction: catalog and core (given) → store → conversation
+ * → adapters → scheduler. Nothing is late-bound: each piece gets what exists before it.
+ */
 export function createApp(options: AppOptions): App {
   const { config, bot, logger } = options;
   const clock = options.clock ?? (() => new Date());
+  const platforms: DailyPlatform[] = [
+    ...(config.slack ? (['slack'] as const) : []),
+    ...(config.discord ? (['discord'] as const) : []),
+  ];
+  const daily =
+    platforms.length > 0
+      ? createDaily({
+          config,
+          platforms,
+          bot,
+          logger,
+          clock,
+          ...(options.daily ? { scheduler: options.daily } : {}),
+        })
+      : undefined;
+  const conversation = createConversation({
+    bot,
+    logger,
+    clock,
+    defaultTimeZone: config.dailyDefaultTimeZone,
+    ...(daily ? { daily: daily.commands } : {}),
+    ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
+  });
+
   const services: Service[] = [];
   const posters: DailyPoster[] = [];
-  let daily: Daily | undefined;
-  const coreAsk = createAsk(bot, config.dailyDefaultTimeZone, clock);
-  // The adapters are built before the daily engine (it needs their posters), so they get this late-bound ask.
-  const ask: Ask = (text, context) => (daily ? daily.ask(text, context) : coreAsk(text, context));
-
   if (config.slack) {
     const slack = createSlackService({
       config: config.slack,
       port: config.port,
       host: config.host,
-      ask,
-      bot,
+      conversation,
       logger,
       health: () => healthReport(services),
       adminsOnlyForDaily: config.dailySlackAdminsOnly,
       ...options.slack,
     });
     services.push(slack);
-    posters.push(createSlackDailyPoster(slack, logger));
+    posters.push(slack.poster);
   }
   if (config.discord) {
-    const discord = createDiscordService({ config: config.discord, ask, bot, logger, ...options.discord });
-    services.push(discord);
-    posters.push(createDiscordDailyPoster(discord, logger));
-  }
-  if (posters.length > 0) {
-    daily = createDaily({
-      config,
-      bot,
+    const discord = createDiscordService({
+      config: config.discord,
+      conversation,
       logger,
-      posters,
-      clock,
-      ...(options.daily ? { scheduler: options.daily } : {}),
+      ...options.discord,
     });
-    services.push(daily.scheduler);
+    services.push(discord);
+    posters.push(discord.poster);
   }
+  if (daily) services.push(daily.scheduler(posters));
 
   return {
     services,
-    ask,
+    conversation,
     daily,
     async start() {
       for (const service of services) await service.start();

@@ -3,11 +3,15 @@ import { parseArgs } from 'node:util';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createConversation } from './conversation/create-conversation.js';
+import type { Answer } from './core/answer.js';
 import { answerToJson } from './core/answer-to-json.js';
-import { answerToText } from './core/answer-to-text.js';
 import { type AnswerContext, type Bot, createBot } from './core/bot.js';
+import { answerToCard } from './core/card/answer-to-card.js';
+import { cardToText } from './core/card/card-to-text.js';
 import { patternToSummary } from './core/pattern.js';
 import { isIsoDate } from './core/pattern-of-the-day.js';
+import { createLogger } from './logger.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>
   ask "<text>" [--json]       answer one query (ask - reads one query per line from stdin)
@@ -20,9 +24,12 @@ function print(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
+function show(answer: Answer, json: boolean): string {
+  return json ? JSON.stringify(answerToJson(answer)) : cardToText(answerToCard(answer));
+}
+
 function render(bot: Bot, text: string, json: boolean, context: AnswerContext): string {
-  const answer = bot.answer(text, context);
-  return json ? JSON.stringify(answerToJson(answer)) : answerToText(answer);
+  return show(bot.answer(text, context), json);
 }
 
 async function askFromStdin(bot: Bot, json: boolean, context: AnswerContext): Promise<void> {
@@ -87,12 +94,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         return 2;
       }
       const answer = values.date ? bot.todayAnswer(values.date) : bot.answer('today', context);
-      print(values.json ? JSON.stringify(answerToJson(answer)) : answerToText(answer));
+      print(show(answer, values.json));
       return 0;
     }
-    case 'chat':
-      await runConsoleChat({ bot, input: process.stdin, output: process.stdout, context: () => context });
+    case 'chat': {
+      const logger = createLogger(config.logLevel);
+      const conversation = createConversation({ bot, logger, defaultTimeZone: config.dailyDefaultTimeZone });
+      await runConsoleChat({ conversation, input: process.stdin, output: process.stdout });
       return 0;
+    }
     default:
       process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
       return 2;

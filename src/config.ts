@@ -1,5 +1,8 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { isTimeZone } from './core/daily/time-zone.js';
+
+export { isTimeZone };
 
 /** Unset, empty and whitespace-only values all count as unset. */
 const optional = z.preprocess(
@@ -88,16 +91,6 @@ export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
-  }
-}
-
-/** True when `Intl` knows the IANA zone (Node 20's supportedValuesOf misses UTC and some aliases). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }
 

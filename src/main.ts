@@ -2,6 +2,7 @@ import { runConsoleChat } from './adapters/console/console-chat.js';
 import { createApp } from './app.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createConversation } from './conversation/create-conversation.js';
 import { createBot } from './core/bot.js';
 import { startHealthServer } from './health-server.js';
 import { createLogger } from './logger.js';
@@ -24,18 +25,43 @@ async function main(): Promise<number> {
       process.stderr.write(`${NO_PLATFORM_MESSAGE}\n`);
       return 2;
     }
+    const conversation = createConversation({ bot, logger, defaultTimeZone: config.dailyDefaultTimeZone });
     await runConsoleChat({
-      bot,
+      conversation,
       input: process.stdin,
       output: process.stdout,
       banner: CONNECT_HINT,
-      context: () => ({ timeZone: config.dailyDefaultTimeZone }),
     });
     return 0;
   }
 
   logger.info({ patterns: bot.patterns.length, file: config.patternsFile }, 'catalog loaded');
-  const app = createApp({ config, bot, logger });
+  // The last resort: an error no listener caught (a platform packet a library could not parse, say) is
+  // logged, and the other services keep running. Each adapter catches what it can before this.
+  process.on('uncaughtException', (error) => {
+    logger.error(
+      { err: { name: error.name, message: error.message, stack: error.stack } },
+      'uncaught exception',
+    );
+  });
+  process.on('unhandledRejection', (reason) => {
+    logger.error(
+      { err: reason instanceof Error ? { name: reason.name, message: reason.message } : String(reason) },
+      'unhandled rejection',
+    );
+  });
+  const app = createApp({
+    config,
+    bot,
+    logger,
+    discord: {
+      // A token Discord refuses (4004) or an intent it does not allow (4014) will not fix itself.
+      onFatal: (error) => {
+        process.stderr.write(`pattern-bot: ${error.message}\n`);
+        void app.stop().finally(() => process.exit(1));
+      },
+    },
+  });
   await app.start();
   // A service that owns PORT (Slack in HTTP mode) answers /healthz there; otherwise a bare server does.
   const health = app.services.some((service) => service.servesHealth)

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -27,6 +27,8 @@ function imports(file: string): string[] {
 const PLATFORM_SDK = /^(?:@slack\/|discord\.js$|@discordjs\/|discord-api-types)/;
 const files = sourceFiles(SRC);
 const rel = (file: string) => relative(ROOT, file);
+/** Where a relative import of `file` points, from the project root. */
+const target = (file: string, spec: string) => rel(resolve(dirname(file), spec));
 
 describe('architecture', () => {
   it('finds the sources it checks', () => {
@@ -39,15 +41,29 @@ describe('architecture', () => {
       for (const spec of imports(file)) {
         if (
           PLATFORM_SDK.test(spec) ||
-          spec.includes('adapters/') ||
           spec.startsWith('node:') ||
-          /^(?:\.\.\/)+(?!core\/)/.test(spec)
+          (spec.startsWith('.') && !target(file, spec).startsWith('src/core/'))
         ) {
           offences.push(`${rel(file)} imports ${spec}`);
         }
       }
       if (/process\.env/.test(readFileSync(file, 'utf8'))) offences.push(`${rel(file)} reads process.env`);
     }
+    expect(offences).toEqual([]);
+  });
+
+  it('conversation/ and daily/ import no platform SDK and no adapter', () => {
+    const offences: string[] = [];
+    for (const file of files.filter((f) => /^src\/(?:conversation|daily)\//.test(rel(f)))) {
+      for (const spec of imports(file)) {
+        if (
+          PLATFORM_SDK.test(spec) ||
+          (spec.startsWith('.') && target(file, spec).startsWith('src/adapters/'))
+        )
+          offences.push(`${rel(file)} imports ${spec}`);
+      }
+    }
+    expect(files.some((f) => rel(f).startsWith('src/conversation/'))).toBe(true);
     expect(offences).toEqual([]);
   });
 

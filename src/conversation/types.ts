@@ -1,9 +1,11 @@
 import type { Card } from '../core/card/card.js';
+import type { Completion } from '../core/complete.js';
 import type { CanPost } from '../core/daily/can-post.js';
+
+export type { CanPost, Completion };
 
 /** Where a text or a click came from. */
 export type Platform = 'slack' | 'discord' | 'console';
-
 
 /**
  * What an adapter knows about a question that the core does not. The text is what the person wrote,
@@ -59,10 +61,4 @@ export interface Conversation {
   readonly workingCard: Card;
   /** The fixed card for a failure on our side: never the error's own text. */
   readonly failureCard: Card;
-}
-
-/** One autocomplete choice: what to show, and the text to ask when it is picked. */
-export interface Completion {
-  readonly label: string;
-  readonly value: string;
 }

@@ -12,6 +12,8 @@ export interface AnswerJson {
   readonly reason?: string;
   readonly source?: string;
   readonly date?: string;
+  /** What a `daily …` command came to. */
+  readonly outcome?: string;
 }
 
 /** A stable JSON view of an answer, for the CLI and scripts. */
@@ -30,6 +32,8 @@ export function answerToJson(answer: Answer): AnswerJson {
       return { ...base, category: answer.group.category };
     case 'none':
       return { ...base, reason: answer.reason, suggestions: answer.suggestions.map(patternToSummary) };
+    case 'daily':
+      return { ...base, outcome: answer.outcome };
     default:
       return base;
   }

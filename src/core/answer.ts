@@ -1,4 +1,6 @@
+import type { Rich } from './card/card.js';
 import type { Command } from './commands.js';
+import type { CanPost } from './daily/can-post.js';
 import type { Pattern } from './pattern.js';
 
 /** The patterns of one category, in catalog order. */
@@ -54,13 +56,40 @@ export interface HelpAnswer {
   readonly commands: readonly Command[];
 }
 
-/** A short message that is not about a pattern: a subscription's status, a permission error. */
-export interface NoticeAnswer {
-  readonly kind: 'notice';
-  readonly tone: 'info' | 'success' | 'error';
-  readonly title: string;
-  readonly lines: readonly string[];
+/** A channel's daily schedule, as the daily answers report it. */
+export interface DailySchedule {
+  /** 24-hour `HH:MM`, local to `timeZone`. */
+  readonly time: string;
+  readonly timeZone: string;
+  /** Bitmask of weekdays: bit 0 Sunday … bit 6 Saturday. */
+  readonly weekdays: number;
+  readonly thread: boolean;
+  /** The next post, if one is scheduled. */
+  readonly nextPostAt?: Date;
+  /** Set by DAILY_CHANNELS in the configuration rather than by a command. */
+  readonly fromConfig: boolean;
 }
+
+/** What a `daily …` command came to. The wording of each outcome is `answerToCard`'s. */
+export type DailyOutcome =
+  | { readonly outcome: 'invalid'; readonly problems: readonly Rich[] }
+  /** Asked outside a channel (the console, a DM, a group DM): the daily post is for channels. */
+  | { readonly outcome: 'channels-only' }
+  | { readonly outcome: 'status-none'; readonly defaultTime: string; readonly defaultTimeZone: string }
+  | { readonly outcome: 'status-off'; readonly reason?: string }
+  | { readonly outcome: 'status-on'; readonly schedule: DailySchedule }
+  | { readonly outcome: 'turned-on'; readonly schedule: DailySchedule }
+  | { readonly outcome: 'turned-off' }
+  | { readonly outcome: 'already-off' }
+  /** This person may not change the channel's subscription. */
+  | { readonly outcome: 'forbidden'; readonly platform: 'slack' | 'discord' }
+  /** This deployment does not post daily patterns to the platform. */
+  | { readonly outcome: 'unavailable'; readonly platform: 'slack' | 'discord' }
+  /** Checking that the bot can post failed (the platform did not answer). */
+  | { readonly outcome: 'check-failed' }
+  | { readonly outcome: 'cannot-post'; readonly problem: Exclude<CanPost, { ok: true }> };
+
+export type DailyAnswer = { readonly kind: 'daily' } & DailyOutcome;
 
 /** Everything the core can say. Renderers switch on `kind` and end in `assertNever`. */
 export type Answer =
@@ -70,7 +99,7 @@ export type Answer =
   | CategoryAnswer
   | NoneAnswer
   | HelpAnswer
-  | NoticeAnswer;
+  | DailyAnswer;
 
 export type AnswerKind = Answer['kind'];
 
@@ -91,7 +120,7 @@ export function answerPatterns(answer: Answer): readonly Pattern[] {
       return answer.group.patterns;
     case 'none':
     case 'help':
-    case 'notice':
+    case 'daily':
       return [];
     default:
       return assertNever(answer);
@@ -100,9 +129,9 @@ export function answerPatterns(answer: Answer): readonly Pattern[] {
 
 /**
  * Whether the same text always gets this answer from the same catalog: false for a random pick, the
- * pattern of the day (it changes at midnight) and notices (they report state, such as a subscription).
+ * pattern of the day (it changes at midnight) and daily answers (they report state, a subscription).
  */
 export function isRepeatable(answer: Answer): boolean {
-  if (answer.kind === 'notice') return false;
+  if (answer.kind === 'daily') return false;
   return answer.kind !== 'pattern' || answer.source === 'lookup';
 }

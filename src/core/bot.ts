@@ -1,6 +1,6 @@
 import type { Answer, CategoryGroup, NoneAnswer, PatternAnswer } from './answer.js';
 import { COMMANDS } from './commands.js';
-import { type CompareSplit, parseIntent } from './intent.js';
+import { type CompareSplit, type Intent, parseIntent } from './intent.js';
 import { exactKey } from './normalize.js';
 import type { Pattern } from './pattern.js';
 import { dailyRotation, localDate, patternOfTheDay } from './pattern-of-the-day.js';
@@ -33,7 +33,11 @@ export interface AnswerContext {
 
 export interface Bot {
   readonly patterns: readonly Pattern[];
+  /** Caps and reads a text: what `answer` would do with it. */
+  parse(text: string): { readonly text: string; readonly intent: Intent };
   answer(text: string, context?: AnswerContext): Answer;
+  /** The answer to an intent already parsed (`text` is the capped text it was read from). */
+  answerIntent(intent: Intent, text: string, context?: AnswerContext): Answer;
   search(query: string, limit?: number): SearchHit[];
   /** The pattern of the day for a calendar date (YYYY-MM-DD). */
   patternOfTheDay(isoDate: string): Pattern;
@@ -42,6 +46,11 @@ export interface Bot {
   /** The pattern card for a slug (for buttons), or undefined when the slug is unknown. */
   patternAnswer(slug: string, source?: PatternAnswer['source']): PatternAnswer | undefined;
   groups(): readonly CategoryGroup[];
+}
+
+/** The text the core works on: at most MAX_QUERY_LENGTH characters, whatever arrived. */
+export function capText(text: unknown): string {
+  return String(text ?? '').slice(0, MAX_QUERY_LENGTH);
 }
 
 export function createBot(patterns: readonly Pattern[]): Bot {
@@ -168,9 +177,12 @@ export function createBot(patterns: readonly Pattern[]): Bot {
     return card(patternOfTheDay(rotation, isoDate), 'today', [], isoDate);
   }
 
-  function answer(text: string, context: AnswerContext = {}): Answer {
-    const capped = String(text ?? '').slice(0, MAX_QUERY_LENGTH);
-    const intent = parseIntent(capped);
+  function parse(text: string): { text: string; intent: Intent } {
+    const capped = capText(text);
+    return { text: capped, intent: parseIntent(capped) };
+  }
+
+  function answerIntent(intent: Intent, capped: string, context: AnswerContext = {}): Answer {
     switch (intent.type) {
       case 'help':
         return { kind: 'help', commands: COMMANDS };
@@ -184,15 +196,10 @@ export function createBot(patterns: readonly Pattern[]): Bot {
         return todayAnswer(localDate(context.now ?? new Date(), context.timeZone ?? 'UTC'));
       }
       case 'daily':
-        return {
-          kind: 'notice',
-          tone: 'info',
-          title: 'The pattern of the day is posted to channels',
-          lines: [
-            'In a Slack or Discord channel, `/pattern daily on 09:00 Europe/Berlin` posts it there every day.',
-            'Here, `today` shows today’s pattern.',
-          ],
-        };
+        // Subscriptions live outside the core: here (no channel) the answer is where it works.
+        return intent.command.type === 'invalid'
+          ? { kind: 'daily', outcome: 'invalid', problems: intent.command.problems }
+          : { kind: 'daily', outcome: 'channels-only' };
       case 'category':
         return answerCategory(intent.query, capped);
       case 'compare': {
@@ -206,9 +213,16 @@ export function createBot(patterns: readonly Pattern[]): Bot {
     }
   }
 
+  function answer(text: string, context: AnswerContext = {}): Answer {
+    const parsed = parse(text);
+    return answerIntent(parsed.intent, parsed.text, context);
+  }
+
   return {
     patterns,
+    parse,
     answer,
+    answerIntent,
     search: (query, limit) => index.search(query, limit),
     patternOfTheDay: (isoDate) => patternOfTheDay(rotation, isoDate),
     todayAnswer,

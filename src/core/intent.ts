@@ -1,3 +1,4 @@
+import { type DailyCommand, parseDailyCommand } from './daily/daily-command.js';
 import { foldText } from './normalize.js';
 
 /** One way to read a comparison: the text naming each side. */
@@ -9,8 +10,8 @@ export type Intent =
   | { readonly type: 'list' }
   | { readonly type: 'random' }
   | { readonly type: 'today' }
-  /** `daily …`: channel subscriptions, which only a platform with channels can handle. */
-  | { readonly type: 'daily' }
+  /** `daily …`: a channel's subscription, read by the one daily grammar. */
+  | { readonly type: 'daily'; readonly command: DailyCommand }
   | { readonly type: 'category'; readonly query: string }
   /** `splits` holds every reading of the two sides, most likely first; empty when only one side was given. */
   | {
@@ -75,12 +76,13 @@ export function compareSplits(rest: string): CompareSplit[] {
 
 /** Reads what a person typed after `/pattern`, or asked the bot, as an intent. Never throws. */
 export function parseIntent(text: string): Intent {
+  const command = parseDailyCommand(text);
+  if (command) return { type: 'daily', command };
   const query = clean(text);
   if (query === '' || HELP.test(query)) return { type: 'help' };
   if (LIST.test(query)) return { type: 'list' };
   if (RANDOM.test(query)) return { type: 'random' };
   if (TODAY.test(query)) return { type: 'today' };
-  if (/^daily\b/.test(query)) return { type: 'daily' };
   const category = CATEGORY.exec(query);
   if (category?.[1]) return { type: 'category', query: category[1] };
   const prefix = COMPARE_PREFIX.exec(query);

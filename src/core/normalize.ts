@@ -26,8 +26,15 @@ export function foldText(text: string): string {
     .replace(/\b(what|that|who|how|where|it|there)'s\b/g, '$1 is')
     .replace(/n't\b/g, ' not')
     .replace(/'(re|ve|ll|d|m)\b/g, ' ')
-    .replace(/'s\b/g, '');
+    .replace(/'s\b/g, '')
+    .replace(MENTION_TOKEN, ' ');
 }
+
+/**
+ * `@name` and `#channel` tokens: what the adapters turn platform mentions into. They never name a
+ * pattern, so the core reads past them (`#6` stays: a code).
+ */
+const MENTION_TOKEN = /(?<![\p{L}\p{N}])(?:@[\p{L}\p{N}._-]+|#\p{L}[\p{L}\p{N}._-]*)/gu;
 
 /** Splits folded text into word tokens: letters and digits, `#` kept for codes such as `#6`. */
 export function splitWords(folded: string): string[] {

@@ -1,4 +1,4 @@
-import type { PatternAnswer } from '../core/answer.js';
+import type { Card } from '../core/card/card.js';
 import type { Logger } from '../logger.js';
 import { type DailyPoster, toPostError } from './poster.js';
 import type { DailyStore } from './store.js';
@@ -35,9 +35,12 @@ export interface DeliveryJob {
   readonly ref: DeliveryRef;
   /** The idempotency key, the same for every attempt at this delivery. */
   readonly key: string;
-  readonly answer: PatternAnswer;
-  /** Ask the poster for a discussion thread under the post (the subscription's setting). */
-  readonly thread: boolean;
+  /** The pattern of the day, for the logs. */
+  readonly patternSlug: string;
+  /** The pattern-of-the-day card. */
+  readonly card: Card;
+  /** The discussion thread to start under the post, when the subscription wants one. */
+  readonly thread?: { readonly name: string; readonly starter: Card };
 }
 
 export interface DeliveryContext {
@@ -58,7 +61,7 @@ export interface DeliveryContext {
  * once stale), and a permanent failure disables the subscription with the reason.
  */
 export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext): Promise<void> {
-  const { poster, ref, key, answer, thread } = job;
+  const { poster, ref, key, card, thread } = job;
   const { store, clock, owner, retry, staleAfterMs, sleep } = context;
   const log = context.logger.child({ ...ref, key });
   for (let attempt = 1; ; attempt++) {
@@ -68,13 +71,13 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
       return;
     }
     try {
-      const { messageId } = await poster.post(ref.channelId, answer, {
+      const { messageId } = await poster.post(ref.channelId, card, {
         idempotencyKey: key,
         maybeSentBefore: attempts > 1,
-        thread,
+        ...(thread ? { thread } : {}),
       });
       if (store.markSent(ref, owner, { messageId, now: clock() })) {
-        log.info({ messageId, pattern: answer.pattern.slug, attempts }, 'daily post sent');
+        log.info({ messageId, pattern: job.patternSlug, attempts }, 'daily post sent');
       } else {
         log.warn({ messageId }, 'daily post sent, but the claim had been taken over: it may be posted twice');
       }

@@ -1,5 +1,7 @@
 import { Cron } from 'croner';
 import type { Bot } from '../core/bot.js';
+import { answerToCard, dailyThread } from '../core/card/answer-to-card.js';
+import { DEFAULT_DAILY_TIME } from '../core/daily/daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Service, ServiceHealth } from '../service.js';
 import {
@@ -9,7 +11,6 @@ import {
   type DeliveryJob,
   type RetryPolicy,
 } from './attempt-delivery.js';
-import { DEFAULT_DAILY_TIME } from './daily-command.js';
 import { type DailyPoster, deliveryKey } from './poster.js';
 import { isDue } from './schedule.js';
 import { type StaticChannel, syncStaticChannels } from './static-channels.js';
@@ -105,7 +106,15 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       { ...ref, patternSlug: answer.pattern.slug },
       { owner, now, staleAfterMs, maxAttempts },
     );
-    return claimed ? deliver({ poster, ref, key, answer, thread: subscription.thread }) : undefined;
+    if (!claimed) return undefined;
+    return deliver({
+      poster,
+      ref,
+      key,
+      patternSlug: answer.pattern.slug,
+      card: answerToCard(answer),
+      ...(subscription.thread ? { thread: dailyThread(answer) } : {}),
+    });
   }
 
   /** Claims what is due and starts it; returns the deliveries started. Never throws. */

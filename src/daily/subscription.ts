@@ -1,7 +1,6 @@
 import type { DailyPlatform } from './poster.js';
 
-/** Every day of the week: bit 0 is Sunday … bit 6 is Saturday. */
-export const EVERY_DAY = 0b111_1111;
+export { EVERY_DAY } from '../core/daily/weekdays.js';
 
 export interface SubscriptionSchedule {
   /** 24-hour `HH:MM`, local to `timeZone`. */

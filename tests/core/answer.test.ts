@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Answer, type AnswerKind, answerPatterns } from '../../src/core/answer.js';
 import { answerToJson } from '../../src/core/answer-to-json.js';
-import { answerToText } from '../../src/core/answer-to-text.js';
+import { answerToCard } from '../../src/core/card/answer-to-card.js';
+import { cardToText } from '../../src/core/card/card-to-text.js';
 import { realBot } from '../helpers/catalog.js';
 
 const bot = realBot();
+const text = (answer: Answer) => cardToText(answerToCard(answer));
 
 /** One answer of every kind; the `satisfies` fails to compile when a kind is added and not listed. */
 const SAMPLES = {
@@ -14,12 +16,7 @@ const SAMPLES = {
   category: bot.answer('category data'),
   none: bot.answer('pizza'),
   help: bot.answer('help'),
-  notice: {
-    kind: 'notice',
-    tone: 'info',
-    title: 'Daily pattern is off here',
-    lines: ['Turn it on with /pattern daily on'],
-  },
+  daily: bot.answer('daily on'),
 } satisfies Record<AnswerKind, Answer>;
 
 describe('the Answer contract', () => {
@@ -42,56 +39,56 @@ describe('the Answer contract', () => {
       reason: 'no-match',
       suggestions: [],
     });
+    expect(answerToJson(SAMPLES.daily)).toEqual({ kind: 'daily', patterns: [], outcome: 'channels-only' });
   });
+});
 
-  it('answerToText renders a pattern card', () => {
-    expect(answerToText(SAMPLES.pattern)).toBe(
+describe('cardToText, the one plain-text form (console, Slack fallback, logs)', () => {
+  it('renders a pattern card', () => {
+    expect(text(SAMPLES.pattern)).toBe(
       [
-        'Saga Pattern (06, Transaction Pattern)',
+        'Saga Pattern',
+        '06 · Transaction Pattern',
         'A pattern that manages distributed transactions by breaking them into multiple local transactions.',
-        'Related: Outbox Pattern, Event-Driven Architecture, Microservices Architecture, Event Sourcing Pattern',
+        'Related patterns: Outbox Pattern, Event-Driven Architecture, Microservices Architecture, Event Sourcing Pattern',
+        '/pattern saga-pattern',
       ].join('\n'),
     );
   });
 
-  it('answerToText heads the pattern of the day with its date', () => {
-    expect(answerToText(bot.todayAnswer('2026-12-01')).split('\n')[0]).toBe(
-      'Pattern of the day (2026-12-01)',
-    );
+  it('heads the pattern of the day with its date, and a random pick with where it came from', () => {
+    expect(text(bot.todayAnswer('2026-12-01')).split('\n')[0]).toBe('Pattern of the day · 2026-12-01');
+    expect(text(bot.answer('random', { random: () => 0 })).split('\n')[0]).toBe('Picked at random');
   });
 
-  it('answerToText renders a comparison, a category and a not-found answer', () => {
-    expect(answerToText(SAMPLES.compare)).toBe(
+  it('renders a comparison, a category and a not-found answer', () => {
+    expect(text(SAMPLES.compare)).toBe(
       [
         'CQRS Pattern vs Event Sourcing Pattern',
         'Both are Data Patterns.',
-        '',
-        'CQRS Pattern (05, Data Pattern)',
-        'A pattern that separates read operations from write operations into different models.',
-        '',
-        'Event Sourcing Pattern (12, Data Pattern)',
-        'A pattern that stores application state as a sequence of events.',
+        'CQRS Pattern:',
+        '  A pattern that separates read operations from write operations into different models.',
+        '  05 · Data Pattern',
+        'Event Sourcing Pattern:',
+        '  A pattern that stores application state as a sequence of events.',
+        '  12 · Data Pattern',
       ].join('\n'),
     );
-    expect(answerToText(SAMPLES.category)).toBe(
-      [
-        'Data Pattern:',
-        '  05 CQRS Pattern',
-        '  07 Outbox Pattern',
-        '  11 Sharding Pattern',
-        '  12 Event Sourcing Pattern',
-      ].join('\n'),
+    expect(text(SAMPLES.category).split('\n').slice(0, 3)).toEqual([
+      'Data Pattern',
+      '  • 05 CQRS Pattern: A pattern that separates read operations from write operations into different models.',
+      '  • 07 Outbox Pattern: A pattern that guarantees consistency between database transactions and event publishing.',
+    ]);
+    expect(text(SAMPLES.none)).toBe(
+      'No pattern matches “pizza”\nTry /pattern list to see every pattern, or /pattern help.',
     );
-    expect(answerToText(SAMPLES.none)).toBe(
-      'No pattern matches "pizza".\nTry "list" to see every pattern, or "help".',
-    );
-    expect(answerToText(SAMPLES.notice)).toBe('Daily pattern is off here\nTurn it on with /pattern daily on');
+    expect(text(SAMPLES.daily).split('\n')[0]).toBe('The daily pattern is for channels');
   });
 
-  it('answerToText lists every pattern and every command', () => {
-    const list = answerToText(SAMPLES.list);
+  it('lists every pattern and every command', () => {
+    const list = text(SAMPLES.list);
     for (const pattern of bot.patterns) expect(list).toContain(`${pattern.code} ${pattern.name}`);
-    const help = answerToText(SAMPLES.help);
+    const help = text(SAMPLES.help);
     for (const usage of ['compare <pattern> <pattern>', 'category <name>', 'list', 'random', 'today'])
       expect(help).toContain(usage);
   });

@@ -89,6 +89,16 @@ describe('lookup', () => {
     expect(answer.suggestions?.map((p) => p.slug)).toEqual(['foo-widget', 'foo-gadget']);
   });
 
+  it('reads past the @name and #channel tokens adapters make of mentions, but keeps #6 as a code', () => {
+    for (const text of ['saga for @alice in #general', '@here saga?', 'saga #random-chat @team']) {
+      const answer = bot.answer(text);
+      expect(answer.kind === 'pattern' && answer.pattern.slug, text).toBe('saga-pattern');
+    }
+    const code = bot.answer('#6');
+    expect(code.kind === 'pattern' && code.pattern.slug).toBe('saga-pattern');
+    expect(bot.answer('@alice #general').kind).toBe('help');
+  });
+
   it('keeps at most 100 characters of the query in a not-found answer', () => {
     const answer = bot.answer(`zzq ${'x'.repeat(500)}`);
     expect(answer).toMatchObject({ kind: 'none' });
@@ -219,11 +229,9 @@ describe('random, today and help', () => {
   });
 
   it('daily outside a platform channel explains where it works', () => {
-    expect(bot.answer('daily on')).toMatchObject({
-      kind: 'notice',
-      tone: 'info',
-      title: 'The pattern of the day is posted to channels',
-    });
+    expect(bot.answer('daily on')).toEqual({ kind: 'daily', outcome: 'channels-only' });
+    expect(bot.answer('pattern daily enable')).toEqual({ kind: 'daily', outcome: 'channels-only' });
+    expect(bot.answer('daily on 25:00')).toMatchObject({ kind: 'daily', outcome: 'invalid' });
   });
 
   it('help lists every command', () => {

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBot } from '../../src/core/bot.js';
+import { parseWeekdays } from '../../src/core/daily/weekdays.js';
 import { createDailyScheduler, type DailyScheduler } from '../../src/daily/daily-scheduler.js';
 import { PostError } from '../../src/daily/poster.js';
 import { addDays } from '../../src/daily/schedule.js';
 import { parseDailyChannels } from '../../src/daily/static-channels.js';
 import { type DailyStore, openDailyStore } from '../../src/daily/store.js';
 import { EVERY_DAY, type SubscriptionInput } from '../../src/daily/subscription.js';
-import { parseWeekdays } from '../../src/daily/weekdays.js';
 import { realBot, realPatterns } from '../helpers/catalog.js';
 import { captureLogger, channelGone, FakeClock, FakePoster, openTempStore, serverError } from './fakes.js';
 
@@ -91,7 +91,6 @@ describe('on time, in each zone', () => {
     expect(slack.posts[0]?.options).toEqual({
       idempotencyKey: 'daily:slack:new-york:2026-11-25',
       maybeSentBefore: false,
-      thread: false,
     });
     expect(
       store.getDelivery({ platform: 'slack', channelId: 'new-york', localDate: '2026-11-25' }),
@@ -109,10 +108,11 @@ describe('on time, in each zone', () => {
     clock.set('2026-11-25T09:00:00Z');
     await scheduler().tick();
     const threadFor = (channelId: string) =>
-      slack.posts.filter((post) => post.channelId === channelId).map((post) => post.options.thread);
+      slack.posts.filter((post) => post.channelId === channelId).map((post) => post.options.thread?.name);
     expect(slack.attempts.filter((channelId) => channelId === 'with-thread')).toHaveLength(2);
-    expect(threadFor('with-thread')).toEqual([true]);
-    expect(threadFor('without')).toEqual([false]);
+    const answer = bot.todayAnswer('2026-11-25');
+    expect(threadFor('with-thread')).toEqual([`${answer.pattern.name} · 2026-11-25`]);
+    expect(threadFor('without')).toEqual([undefined]);
   });
 
   it.each([
@@ -171,7 +171,7 @@ describe('exactly once through crashes and restarts', () => {
       expect(discord.posts).toEqual([]);
       await runMinutes(restarted, '2026-11-25T08:01:00Z', '2026-11-25T08:10:00Z');
       expect(discord.posts.map((p) => p.options)).toEqual([
-        { idempotencyKey: 'daily:discord:berlin:2026-11-25', maybeSentBefore: true, thread: false },
+        { idempotencyKey: 'daily:discord:berlin:2026-11-25', maybeSentBefore: true },
       ]);
       expect(second.getDelivery(today)).toMatchObject({
         status: 'sent',

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import type { PatternAnswer } from '../../src/core/answer.js';
+import { decodeAction } from '../../src/core/card/action.js';
+import type { Card } from '../../src/core/card/card.js';
 import {
   type CanPost,
   type DailyPlatform,
@@ -61,7 +62,7 @@ export class FakePoster implements DailyPoster {
   readonly posts: SentPost[] = [];
   readonly attempts: string[] = [];
   private readonly steps = new Map<string, Step[]>();
-  private readonly refusals = new Map<string, string>();
+  private readonly refusals = new Map<string, Exclude<CanPost, { ok: true }>>();
 
   constructor(
     readonly platform: DailyPlatform,
@@ -80,20 +81,23 @@ export class FakePoster implements DailyPoster {
     return this;
   }
 
-  refuse(channelId: string, fix: string): this {
-    this.refusals.set(channelId, fix);
+  refuse(channelId: string, problem: Exclude<CanPost, { ok: true }>): this {
+    this.refusals.set(channelId, problem);
     return this;
   }
 
-  async post(channelId: string, answer: PatternAnswer, options: PostOptions): Promise<{ messageId: string }> {
+  async post(channelId: string, card: Card, options: PostOptions): Promise<{ messageId: string }> {
     this.attempts.push(channelId);
     const step = this.queue(channelId).shift();
     if (step && 'fail' in step) throw step.fail;
     if (step) await step.wait;
+    // The card's Share button carries what rebuilds it: the pattern and the local date.
+    const action = decodeAction(card.share?.action);
+    const ref = action?.type === 'share' && action.ref.k === 'pattern' ? action.ref : undefined;
     this.posts.push({
       channelId,
-      slug: answer.pattern.slug,
-      date: answer.date,
+      slug: ref?.slug ?? '',
+      date: ref?.date,
       options,
       at: this.clock().toISOString(),
     });
@@ -101,8 +105,7 @@ export class FakePoster implements DailyPoster {
   }
 
   async checkCanPost(channelId: string): Promise<CanPost> {
-    const fix = this.refusals.get(channelId);
-    return fix === undefined ? { ok: true } : { ok: false, fix };
+    return this.refusals.get(channelId) ?? { ok: true };
   }
 
   private queue(channelId: string): Step[] {

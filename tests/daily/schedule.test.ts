@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseWeekdays } from '../../src/core/daily/weekdays.js';
 import { dailyPlan, isDue, nextPostAt, scheduledInstant, weekdayOf } from '../../src/daily/schedule.js';
 import { EVERY_DAY } from '../../src/daily/subscription.js';
-import { parseWeekdays } from '../../src/daily/weekdays.js';
 
 const at = (time: string, timeZone: string, date: string) =>
   scheduledInstant({ time, timeZone }, date).toISOString();

@@ -17,11 +17,11 @@ if (!dbPath || !outFile || !owner || !goAt || !now) throw new Error('usage: <db>
 function poster(platform: DailyPlatform): DailyPoster {
   return {
     platform,
-    async post(channelId, answer, options) {
+    async post(channelId, card, options) {
       await sleep(Math.random() * 5);
       appendFileSync(
         outFile as string,
-        `${platform}:${channelId} ${answer.date} thread=${options.thread} ${owner}\n`,
+        `${platform}:${channelId} ${card.eyebrow?.split(' · ')[1]} thread=${options.thread !== undefined} ${owner}\n`,
       );
       return { messageId: `${owner}-${channelId}` };
     },

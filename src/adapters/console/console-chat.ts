@@ -1,31 +1,26 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { answerToText } from '../../core/answer-to-text.js';
-import type { AnswerContext, Bot } from '../../core/bot.js';
+import type { Conversation } from '../../conversation/types.js';
+import { cardToText } from '../../core/card/card-to-text.js';
 
 export interface ConsoleChatOptions {
-  readonly bot: Bot;
+  readonly conversation: Conversation;
   readonly input: Readable;
   readonly output: Writable;
   /** A line printed before the first prompt. */
   readonly banner?: string;
-  readonly context?: () => AnswerContext;
 }
 
 const QUIT = /^(?:\/?(?:quit|exit|bye)|\\q|:q)$/i;
 
-/** Answers one line of console input as text. Never throws: a bug answers with a fixed message. */
-export function consoleReply(bot: Bot, line: string, context: AnswerContext = {}): string {
-  try {
-    return answerToText(bot.answer(line, context));
-  } catch {
-    return 'Sorry, something went wrong answering that. Try "help".';
-  }
+/** Answers one line of console input as text. Never throws: the conversation answers failures with a card. */
+export async function consoleReply(conversation: Conversation, line: string): Promise<string> {
+  return cardToText(await conversation.ask({ text: line, platform: 'console' }));
 }
 
 /** The token-free chat: type `/pattern saga` or a question, read the answer. Resolves when input ends. */
 export function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
-  const { bot, input, output } = options;
+  const { conversation, input, output } = options;
   const rl = createInterface({
     input,
     output,
@@ -38,15 +33,24 @@ export function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
     'Ask about a pattern ("saga", "/pattern compare cqrs event sourcing", "what\'s a sidecar?"), "help", or "quit".',
   );
   rl.prompt();
+  // Lines are answered in order, one at a time, even when they arrive faster than the answers.
+  let queue = Promise.resolve();
   return new Promise((resolve) => {
+    let quitting = false;
     rl.on('line', (line) => {
+      if (quitting) return;
       if (QUIT.test(line.trim())) {
-        rl.close();
+        quitting = true;
+        queue = queue.then(() => rl.close());
         return;
       }
-      if (line.trim() !== '') write(`${consoleReply(bot, line, options.context?.() ?? {})}\n`);
-      rl.prompt();
+      queue = queue.then(async () => {
+        if (line.trim() !== '') write(`${await consoleReply(conversation, line)}\n`);
+        rl.prompt();
+      });
     });
-    rl.on('close', () => resolve());
+    rl.on('close', () => {
+      void queue.then(() => resolve());
+    });
   });
 }

@@ -12,7 +12,12 @@ export const MAX_ACTION_LENGTH = 100;
 /** What rebuilds an answer that a button refers to (a click carries no copy of the card). */
 export type AnswerRef =
   /** A pattern card: slug, why it was shown, and the local date of a pattern of the day. */
-  | { readonly k: 'pattern'; readonly slug: string; readonly source: 'lookup' | 'random' | 'today'; readonly date?: string }
+  | {
+      readonly k: 'pattern';
+      readonly slug: string;
+      readonly source: 'lookup' | 'random' | 'today';
+      readonly date?: string;
+    }
   | { readonly k: 'compare'; readonly slugs: readonly [string, string] }
   | { readonly k: 'list' }
   | { readonly k: 'category'; readonly category: string }
@@ -52,7 +57,9 @@ type RefWire = z.infer<typeof refSchema>;
 function refToWire(ref: AnswerRef): RefWire {
   switch (ref.k) {
     case 'pattern':
-      return ref.date ? ['p', ref.slug, SOURCE_CODES[ref.source], ref.date] : ['p', ref.slug, SOURCE_CODES[ref.source]];
+      return ref.date
+        ? ['p', ref.slug, SOURCE_CODES[ref.source], ref.date]
+        : ['p', ref.slug, SOURCE_CODES[ref.source]];
     case 'compare':
       return ['c', ref.slugs[0], ref.slugs[1]];
     case 'list':

@@ -6,8 +6,7 @@ export type CanPost =
   | { readonly ok: true }
   | {
       readonly ok: false;
-      readonly reason:
-        /** Slack: the bot is not a member (invite it). */
+      readonly reason: /** Slack: the bot is not a member (invite it). */
         | 'not-in-channel'
         | 'archived'
         /** Slack: the installed app lacks a scope (reinstall from the manifest). */

@@ -1,4 +1,5 @@
-import { EVERY_DAY } from './subscription.js';
+/** Every day of the week: bit 0 is Sunday … bit 6 is Saturday. */
+export const EVERY_DAY = 0b111_1111;
 
 /** Index = weekday number (0 Sunday … 6 Saturday). */
 const NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -18,9 +19,6 @@ const WORDS: Record<string, number> = {
   'every-day': EVERY_DAY,
   all: EVERY_DAY,
 };
-
-export const WEEKDAYS_HELP =
-  'days as `weekdays`, `weekends`, `mon,wed,fri` or `mon-fri` (default: every day)';
 
 /** `mon`, `tues`, `monday`, `mondays` → 1; at least three letters of a name. */
 function dayIndex(name: string): number | undefined {

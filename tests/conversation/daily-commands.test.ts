@@ -1,48 +1,64 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AskContext } from '../../src/ask.js';
-import type { Answer, NoticeAnswer } from '../../src/core/answer.js';
+import { createConversation } from '../../src/conversation/create-conversation.js';
+import type { AskInput, Conversation } from '../../src/conversation/types.js';
+import type { Card } from '../../src/core/card/card.js';
+import { cardToText } from '../../src/core/card/card-to-text.js';
+import { parseDailyCommand } from '../../src/core/daily/daily-command.js';
 import { localDate } from '../../src/core/pattern-of-the-day.js';
-import { createDailyAsk } from '../../src/daily/daily-ask.js';
-import { parseDailyCommand } from '../../src/daily/daily-command.js';
+import { runDailyCommand } from '../../src/daily/run-daily-command.js';
 import type { DailyStore } from '../../src/daily/store.js';
+import { captureLogger, FakeClock, FakePoster, openTempStore } from '../daily/fakes.js';
 import { realBot } from '../helpers/catalog.js';
-import { FakeClock, FakePoster, openTempStore } from './fakes.js';
 
 const bot = realBot();
 let temp: ReturnType<typeof openTempStore>;
 let store: DailyStore;
 let clock: FakeClock;
 let slack: FakePoster;
-let discord: FakePoster;
-let ask: ReturnType<typeof createDailyAsk>;
+let conversation: Conversation;
 
 beforeEach(() => {
   temp = openTempStore();
   store = temp.store;
   clock = new FakeClock(new Date('2026-11-25T07:00:00Z')); // Wednesday, 08:00 in Berlin
   slack = new FakePoster('slack');
-  discord = new FakePoster('discord');
-  ask = createDailyAsk({
-    bot,
+  const deps = {
     store,
-    posters: [slack, discord],
+    platforms: new Set(['slack', 'discord'] as const),
     defaultTimeZone: 'Europe/Berlin',
     clock: clock.now,
+  };
+  conversation = createConversation({
+    bot,
+    logger: captureLogger().logger,
+    defaultTimeZone: 'Europe/Berlin',
+    clock: clock.now,
+    daily: {
+      run: (command, target) => runDailyCommand(command, target, deps),
+      timeZoneOf: (platform, channelId) => {
+        const subscription = store.getSubscription(platform, channelId);
+        return subscription?.enabled ? subscription.timeZone : undefined;
+      },
+    },
   });
 });
 afterEach(() => temp.cleanup());
 
-const inSlack: AskContext = { platform: 'slack', channelId: 'C1', userId: 'U1', workspaceId: 'T1' };
-const inDiscord: AskContext = { platform: 'discord', channelId: '1001', userId: '7', canManageChannel: true };
-
-function notice(answer: Answer): NoticeAnswer {
-  if (answer.kind !== 'notice') throw new Error(`expected a notice, got ${answer.kind}`);
-  return answer;
-}
-const text = (answer: Answer) => {
-  const n = notice(answer);
-  return `${n.tone}: ${n.title}\n${n.lines.join('\n')}`;
+type Where = Omit<AskInput, 'text'>;
+const inSlack: Where = {
+  platform: 'slack',
+  channelId: 'C1',
+  userId: 'U1',
+  workspaceId: 'T1',
+  canPost: () => slack.checkCanPost('C1'),
 };
+const allowed = async () => true;
+const inDiscord: Where = { platform: 'discord', channelId: '1001', userId: '7', canManageChannel: allowed };
+
+const ask = (text: string, where: Where) => conversation.ask({ text, ...where });
+/** A card's tone, then its text: what every platform shows of it. */
+const text = (card: Card) => `${card.tone}: ${cardToText(card)}`;
+const notice = (card: Card) => ({ tone: card.tone, lines: cardToText(card).split('\n').slice(1) });
 
 describe('daily on / off / status', () => {
   it('subscribes with the defaults and says when the next post is', async () => {
@@ -143,28 +159,28 @@ describe('daily on / off / status', () => {
 
 describe('refusals', () => {
   it.each([
-    ['daily on 25:00', '"25:00" is not a 24-hour time'],
-    ['daily on 9am', '"9am" is not a 24-hour time'],
-    ['daily on 09:60', '"09:60" is not a 24-hour time'],
-    ['daily on Mars/Olympus', '"Mars/Olympus" is not a time zone or days I know'],
-    ['daily on 09:00 CEST+1', '"CEST+1" is not a time zone'],
+    ['daily on 25:00', '“25:00” is not a 24-hour time'],
+    ['daily on 9am', '“9am” is not a 24-hour time'],
+    ['daily on 09:60', '“09:60” is not a 24-hour time'],
+    ['daily on Mars/Olympus', '“Mars/Olympus” is not a time zone or days I know'],
+    ['daily on 09:00 CEST+1', '“CEST+1” is not a time zone'],
     ['daily on 09:00 10:00', 'Two times given'],
-    ['daily 09:00', '"daily 09:00"'],
-    ['daily on thread no-thread', 'Both `thread` and `no-thread` given'],
-    ['daily on constructor', '"constructor" is not a time zone or days I know'],
-    ['daily on __proto__', '"__proto__" is not a time zone or days I know'],
+    ['daily 09:00', '“daily 09:00”'],
+    ['daily on thread no-thread', 'Both thread and no-thread given'],
+    ['daily on constructor', '“constructor” is not a time zone or days I know'],
+    ['daily on __proto__', '“__proto__” is not a time zone or days I know'],
   ])('%s → an error listing the accepted forms', async (command, problem) => {
     const answer = notice(await ask(command, inSlack));
     expect(answer.tone).toBe('error');
     expect(answer.lines.join('\n')).toContain(problem);
-    expect(answer.lines.join('\n')).toContain('24-hour `HH:MM`');
-    expect(answer.lines.join('\n')).toContain('`Europe/Berlin`, `America/New_York`');
-    expect(answer.lines.join('\n')).toContain('`thread` starts a discussion thread');
+    expect(answer.lines.join('\n')).toContain('24-hour HH:MM');
+    expect(answer.lines.join('\n')).toContain('Europe/Berlin, America/New_York');
+    expect(answer.lines.join('\n')).toContain('thread starts a discussion thread');
     expect(store.getSubscription('slack', 'C1')).toBeUndefined();
   });
 
   it('refuses someone who may not manage the channel, but shows them the status', async () => {
-    const member = { ...inDiscord, canManageChannel: false };
+    const member = { ...inDiscord, canManageChannel: async () => false };
     const answer = notice(await ask('daily on', member));
     expect(answer.tone).toBe('error');
     expect(answer.lines[0]).toContain('Manage Channels');
@@ -176,9 +192,12 @@ describe('refusals', () => {
   });
 
   it('refuses a channel the bot cannot post in, with the fix', async () => {
-    slack.refuse('C1', 'Invite me first: /invite @pattern-bot');
+    slack.refuse('C1', { ok: false, reason: 'not-in-channel' });
     const answer = notice(await ask('daily on', inSlack));
-    expect(answer).toMatchObject({ tone: 'error', lines: ['Invite me first: /invite @pattern-bot'] });
+    expect(answer).toMatchObject({
+      tone: 'error',
+      lines: ['Invite me to this channel first: type /invite @pattern-bot here, then try again.'],
+    });
     expect(store.getSubscription('slack', 'C1')).toBeUndefined();
   });
 
@@ -189,8 +208,8 @@ describe('refusals', () => {
 
 describe('everything else', () => {
   it('goes to the core', async () => {
-    const answer = await ask('saga', inSlack);
-    expect(answer.kind === 'pattern' && answer.pattern.slug).toBe('saga-pattern');
+    const card = await ask('saga', inSlack);
+    expect(card.title).toBe('Saga Pattern');
   });
 
   it('answers `today` in the channel’s zone when it is subscribed, else in the default zone', async () => {
@@ -198,9 +217,9 @@ describe('everything else', () => {
     await ask('daily on America/New_York', inSlack);
     const subscribed = await ask('today', inSlack);
     const other = await ask('today', { ...inSlack, channelId: 'C2' });
-    expect(subscribed.kind === 'pattern' && subscribed.date).toBe('2026-11-25');
-    expect(other.kind === 'pattern' && other.date).toBe(localDate(clock.now(), 'Europe/Berlin'));
-    expect(other.kind === 'pattern' && other.date).toBe('2026-11-26');
+    expect(subscribed.eyebrow).toBe('Pattern of the day · 2026-11-25');
+    expect(other.eyebrow).toBe(`Pattern of the day · ${localDate(clock.now(), 'Europe/Berlin')}`);
+    expect(other.eyebrow).toBe('Pattern of the day · 2026-11-26');
   });
 });
 

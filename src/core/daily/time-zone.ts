@@ -1,7 +1,12 @@
-import { isTimeZone } from '../config.js';
-
-export const TIME_ZONE_HELP =
-  'an IANA time zone name such as `Europe/Berlin`, `America/New_York`, `Asia/Kolkata` or `UTC`';
+/** True when `Intl` knows the IANA zone (Node 20's supportedValuesOf misses UTC and some aliases). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A zone name as `Intl` knows it, in its usual spelling (`europe/berlin` → `Europe/Berlin`), or

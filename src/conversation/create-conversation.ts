@@ -1,0 +1,170 @@
+import { LRUCache } from 'lru-cache';
+import { type DailyAnswer, isRepeatable } from '../core/answer.js';
+import { type AnswerContext, type Bot, capText } from '../core/bot.js';
+import { decodeAction } from '../core/card/action.js';
+import { refToAnswer } from '../core/card/answer-ref.js';
+import { answerToCard, sharedBy } from '../core/card/answer-to-card.js';
+import type { Card } from '../core/card/card.js';
+import { problemCard, WORKING_CARD } from '../core/card/problem-card.js';
+import { type Completion, completions } from '../core/complete.js';
+import { changesSubscription, type DailyCommand } from '../core/daily/daily-command.js';
+import type { Intent } from '../core/intent.js';
+import type { DailyTarget } from '../daily/run-daily-command.js';
+import type { Logger } from '../logger.js';
+import type { ActInput, ActResult, AskInput, Conversation } from './types.js';
+import { isLate, withinBudget } from './within-budget.js';
+
+/** How many cards are remembered: a few hundred small objects, well under a megabyte. */
+export const CARD_CACHE_SIZE = 500;
+
+/** What the conversation needs of the daily engine (absent when no platform posts daily). */
+export interface DailyCommands {
+  run(command: DailyCommand, target: DailyTarget): Promise<DailyAnswer>;
+  /** The zone of a channel's enabled subscription, for `today` there. */
+  timeZoneOf(platform: DailyTarget['platform'], channelId: string): string | undefined;
+}
+
+export interface ConversationOptions {
+  readonly bot: Bot;
+  readonly logger: Logger;
+  readonly defaultTimeZone: string;
+  readonly clock?: () => Date;
+  readonly daily?: DailyCommands;
+  /** Cards remembered by text (0: none, for the benchmarks' --no-cache). */
+  readonly cacheSize?: number;
+}
+
+/** The cache key of a text: capped, trimmed, runs of white space as one space. */
+function cacheKey(capped: string): string {
+  return capped.trim().replace(/\s+/g, ' ');
+}
+
+/**
+ * What every platform does the same way. `ask` caps the text before any work, routes `daily …` to
+ * the daily engine (one grammar, one permission check) and everything else to the core, remembers
+ * the cards of repeatable answers, and turns any failure into the fixed failure card. `act` decodes
+ * a button with the one action codec. Context that costs a platform call is asked for lazily.
+ */
+export function createConversation(options: ConversationOptions): Conversation {
+  const { bot, daily, defaultTimeZone } = options;
+  const logger = options.logger.child({ layer: 'conversation' });
+  const clock = options.clock ?? (() => new Date());
+  const max = options.cacheSize ?? CARD_CACHE_SIZE;
+  const cards = max > 0 ? new LRUCache<string, Card>({ max }) : undefined;
+  const failureCard = problemCard('failure');
+  // People type the same prefixes ("s", "sa", "sag"), and on Discord each keystroke is a request.
+  const completed =
+    max > 0
+      ? new LRUCache<string, Completion[]>({ max, memoMethod: (typed) => completions(bot, typed) })
+      : undefined;
+
+  async function answerDaily(command: DailyCommand, input: AskInput, capped: string): Promise<Card> {
+    const { platform, channelId } = input;
+    // Outside a channel (the console, a DM, a group DM) the answer is where the daily post works.
+    if (
+      command.type === 'invalid' ||
+      !daily ||
+      platform === 'console' ||
+      channelId === undefined ||
+      (input.place ?? 'channel') !== 'channel'
+    ) {
+      return answerToCard(bot.answerIntent({ type: 'daily', command }, capped));
+    }
+    if (changesSubscription(command) && input.canManageChannel && !(await input.canManageChannel())) {
+      return answerToCard({ kind: 'daily', outcome: 'forbidden', platform });
+    }
+    const answer = await daily.run(command, {
+      platform,
+      channelId,
+      ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
+      ...(input.userId ? { userId: input.userId } : {}),
+      ...(input.canPost ? { canPost: input.canPost } : {}),
+    });
+    return answerToCard(answer);
+  }
+
+  function context(intent: Intent, input: AskInput): AnswerContext {
+    let timeZone = defaultTimeZone;
+    if (intent.type === 'today' && daily && input.platform !== 'console' && input.channelId) {
+      timeZone = daily.timeZoneOf(input.platform, input.channelId) ?? defaultTimeZone;
+    }
+    return { now: clock(), timeZone };
+  }
+
+  async function answer(input: AskInput, capped: string): Promise<Card> {
+    const key = cacheKey(capped);
+    const known = cards?.get(key);
+    if (known) return known;
+    const { intent } = bot.parse(capped);
+    if (intent.type === 'daily') return answerDaily(intent.command, input, capped);
+    const result = bot.answerIntent(intent, capped, context(intent, input));
+    const card = answerToCard(result);
+    if (isRepeatable(result)) cards?.set(key, card);
+    return card;
+  }
+
+  async function ask(input: AskInput): Promise<Card> {
+    const capped = capText(input.text);
+    try {
+      return await answer(input, capped);
+    } catch (error) {
+      logger.error(
+        {
+          err:
+            error instanceof Error
+              ? { name: error.name, message: error.message, stack: error.stack }
+              : String(error),
+          platform: input.platform,
+          channelId: input.channelId,
+          text: capped,
+        },
+        'answering failed',
+      );
+      return failureCard;
+    }
+  }
+
+  function act(value: unknown, input: ActInput): ActResult {
+    const action = decodeAction(value);
+    if (!action) return { type: 'notice', card: problemCard('stale-action') };
+    if (action.type === 'show') {
+      const key = `\u0000show:${action.slug}`;
+      const known = cards?.get(key);
+      if (known) return { type: 'show', card: known };
+      const found = bot.patternAnswer(action.slug);
+      if (!found) return { type: 'notice', card: problemCard('pattern-gone') };
+      const card = answerToCard(found);
+      cards?.set(key, card);
+      return { type: 'show', card };
+    }
+    const rebuilt = refToAnswer(action.ref, bot);
+    if (!rebuilt) return { type: 'notice', card: problemCard('pattern-gone') };
+    return { type: 'share', card: sharedBy(answerToCard(rebuilt), input.userId) };
+  }
+
+  return {
+    ask,
+    async askWithin(input, budgetMs) {
+      const pending = ask(input);
+      const early = await withinBudget(pending, budgetMs);
+      return isLate(early) ? { later: pending } : { card: early };
+    },
+    async act(value, input) {
+      try {
+        return act(value, input);
+      } catch (error) {
+        logger.error(
+          { err: error instanceof Error ? error.message : String(error), platform: input.platform },
+          'button failed',
+        );
+        return { type: 'notice', card: failureCard };
+      }
+    },
+    complete: (typed, limit) =>
+      limit === undefined && completed
+        ? completed.memo(String(typed ?? ''))
+        : completions(bot, String(typed ?? ''), limit),
+    workingCard: WORKING_CARD,
+    failureCard,
+  };
+}

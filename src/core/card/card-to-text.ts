@@ -1,0 +1,52 @@
+import { assertNeverBlock, type Card, type CardBlock, type Rich, richToPlain } from './card.js';
+
+export interface TextOptions {
+  /** How a user span reads (default `@<id>`). */
+  readonly userLabel?: (id: string) => string;
+}
+
+function blockLines(block: CardBlock, plain: (rich: Rich) => string): string[] {
+  switch (block.type) {
+    case 'text':
+      return [plain(block.text)];
+    case 'fields':
+      return block.fields.map((field) => {
+        const value = plain(field.value);
+        return value.includes('\n')
+          ? `${field.label}:\n${value.replace(/^/gm, '  ')}`
+          : `${field.label}: ${value}`;
+      });
+    case 'list':
+      return [
+        ...(block.label ? [`${block.label}:`] : []),
+        ...block.items.map((item) => `  • ${plain(item)}`),
+      ];
+    case 'code':
+      return [
+        ...(block.label ? [`${block.label}:`] : []),
+        ...block.code.split('\n').map((line) => `    ${line}`),
+      ];
+    default:
+      return assertNeverBlock(block);
+  }
+}
+
+/**
+ * The one plain-text form of a card: the console's output, Slack's `text` fallback (notifications,
+ * screen readers) and log lines. Unescaped: each platform escapes it for itself.
+ */
+export function cardToText(card: Card, options: TextOptions = {}): string {
+  const plain = (rich: Rich) => richToPlain(rich, options.userLabel);
+  const lines: string[] = [];
+  if (card.byline) lines.push(plain(card.byline));
+  if (card.eyebrow) lines.push(card.eyebrow);
+  if (card.title) lines.push(card.title);
+  if (card.subtitle) lines.push(plain(card.subtitle));
+  for (const block of card.blocks) lines.push(...blockLines(block, plain));
+  // A labelled row says something ("Did you mean: …"); an unlabelled one only repeats the body.
+  for (const group of card.groups) {
+    if (group.label) lines.push(`${group.label} ${group.buttons.map((button) => button.label).join(', ')}`);
+  }
+  if (card.footnote) lines.push(plain(card.footnote));
+  return lines.join('\n');
+}

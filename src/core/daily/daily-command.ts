@@ -1,0 +1,107 @@
+import { code, type Rich } from '../card/card.js';
+import { normalizeTimeZone } from './time-zone.js';
+import { parseWeekdays } from './weekdays.js';
+
+export const DEFAULT_DAILY_TIME = '09:00';
+
+export type DailyCommand =
+  | { readonly type: 'status' }
+  | { readonly type: 'off' }
+  | {
+      readonly type: 'on';
+      readonly time?: string;
+      readonly timeZone?: string;
+      readonly weekdays?: number;
+      /** `thread` (true) or `no-thread` (false); left out, the channel's setting stays. */
+      readonly thread?: boolean;
+    }
+  | { readonly type: 'invalid'; readonly problems: readonly Rich[] };
+
+const DAILY = /^\s*(?:\/?pattern\s+)?daily\b\s*(.*)$/is;
+/** The verbs of `daily on` and `daily off`, with the synonyms people type. */
+const ON_WORDS = new Set(['on', 'start', 'enable', 'subscribe']);
+const OFF_WORDS = new Set(['off', 'stop', 'disable', 'unsubscribe']);
+const TIME = /^(\d{1,2}):(\d{2})$/;
+/** Starts with a digit or has a colon: meant as a time, even if not a valid one. */
+const TIME_LIKE = /^\d|:/;
+/** The words that turn the discussion thread on or off. */
+const THREAD_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['thread', true],
+  ['no-thread', false],
+  ['nothread', false],
+]);
+
+/**
+ * The one `daily` grammar. Whatever verb a person uses, the result is one of four types, and only
+ * `on` and `off` change a subscription: the permission check keys on the type, never on the words.
+ * Reads `daily`, `daily on [HH:MM] [zone] [days] [thread|no-thread]`, `daily off`; undefined for any other text. */
+export function parseDailyCommand(text: string): DailyCommand | undefined {
+  const match = DAILY.exec(text);
+  if (!match) return undefined;
+  const [verb = '', ...args] = (match[1] ?? '')
+    .replace(/[?!.]+\s*$/, '')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const word = verb.toLowerCase();
+  if (word === '' || (word === 'status' && args.length === 0)) return { type: 'status' };
+  if (OFF_WORDS.has(word)) {
+    return args.length === 0
+      ? { type: 'off' }
+      : { type: 'invalid', problems: [[code('daily off'), ' takes nothing after it.']] };
+  }
+  if (!ON_WORDS.has(word)) {
+    return {
+      type: 'invalid',
+      problems: [
+        [`“daily ${verb}”: use `, code('daily on …'), ', ', code('daily off'), ' or ', code('daily'), '.'],
+      ],
+    };
+  }
+
+  const problems: Rich[] = [];
+  let time: string | undefined;
+  let timeZone: string | undefined;
+  let weekdays: number | undefined;
+  let thread: boolean | undefined;
+  const dayWords: string[] = [];
+  for (const token of args) {
+    const clock = TIME.exec(token);
+    const threadWord = THREAD_WORDS.get(token.toLowerCase());
+    if (threadWord !== undefined) {
+      if (thread !== undefined && thread !== threadWord) {
+        problems.push(['Both ', code('thread'), ' and ', code('no-thread'), ' given.']);
+      }
+      thread = threadWord;
+    } else if (clock && Number(clock[1]) <= 23 && Number(clock[2]) <= 59) {
+      if (time !== undefined) problems.push([`Two times given: ${time} and ${token}.`]);
+      time = `${clock[1]?.padStart(2, '0')}:${clock[2]}`;
+    } else if (TIME_LIKE.test(token)) {
+      problems.push([`“${token}” is not a 24-hour time (HH:MM, 00:00 to 23:59).`]);
+    } else if (parseWeekdays(token.replace(/,+$/, '')) !== undefined) {
+      dayWords.push(token.replace(/,+$/, ''));
+    } else {
+      const zone = normalizeTimeZone(token);
+      if (zone === undefined) problems.push([`“${token}” is not a time zone or days I know.`]);
+      else if (timeZone !== undefined) problems.push([`Two time zones given: ${timeZone} and ${zone}.`]);
+      else timeZone = zone;
+    }
+  }
+  if (dayWords.length > 0) {
+    weekdays = parseWeekdays(dayWords.join(','));
+    if (weekdays === undefined) problems.push([`“${dayWords.join(' ')}” are not days I can read.`]);
+  }
+  if (problems.length > 0) return { type: 'invalid', problems };
+  return {
+    type: 'on',
+    ...(time !== undefined ? { time } : {}),
+    ...(timeZone !== undefined ? { timeZone } : {}),
+    ...(weekdays !== undefined ? { weekdays } : {}),
+    ...(thread !== undefined ? { thread } : {}),
+  };
+}
+
+/** Whether the command changes the channel's subscription (and so needs permission). */
+export function changesSubscription(command: DailyCommand): boolean {
+  return command.type === 'on' || command.type === 'off';
+}
