@@ -2,7 +2,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { ActResult } from '../../conversation/types.js';
 import { renderCard } from './render-card.js';
 import type { SlackDeps } from './slack-deps.js';
-import { slackErrorMessage, summarizeSlackError } from './slack-error.js';
+import { slackErrorCard, summarizeSlackError } from './slack-error.js';
 
 /** Where a click happened: on a message (with its response_url) or in the Home tab (without). */
 export type ClickPlace =
@@ -22,7 +22,7 @@ async function apologize(deps: SlackDeps, respond: RespondFn, error: unknown, wh
   const summary = summarizeSlackError(error);
   deps.logger.warn(summary, `${what} failed`);
   try {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: slackErrorMessage(summary) });
+    await respond({ response_type: 'ephemeral', replace_original: false, ...renderCard(slackErrorCard(summary), 'public') });
   } catch (again) {
     deps.logger.error(summarizeSlackError(again), `${what}: could not tell the user`);
   }

@@ -12,7 +12,14 @@ import {
 import { cardToText } from '../../core/card/card-to-text.js';
 import { actions, button, context, fields, header, type SlackBlock, section } from './blocks.js';
 import { escapeSlack, userMention } from './escape.js';
-import { fitBlocks, SLACK_MAX_BLOCKS, SLACK_MAX_CODE, SLACK_MAX_TEXT, truncate } from './limits.js';
+import {
+  fitBlocks,
+  SLACK_MAX_ACTIONS_ELEMENTS,
+  SLACK_MAX_BLOCKS,
+  SLACK_MAX_CODE,
+  SLACK_MAX_TEXT,
+  truncate,
+} from './limits.js';
 
 export interface BlockKitOptions {
   /**
@@ -49,7 +56,7 @@ function spanToMrkdwn(span: Span): string {
   if ('code' in span) return span.code ? `\`${escapeSlack(span.code.replace(/`/g, 'ʹ'))}\`` : '';
   if ('link' in span) {
     return /^(?:https?|mailto):/i.test(span.url)
-      ? `<${linkUrl(span.url)}|${escapeSlack(span.link.replace(/[|>]/g, ' '))}>`
+      ? `<${linkUrl(span.url)}|${escapeSlack(span.link).replace(/\|/g, ' ')}>`
       : escapeSlack(span.link);
   }
   // Context lines never ping in Slack; a mention of anything but a real user ID is shown as text.
@@ -96,7 +103,12 @@ function groupToSlack(group: ButtonGroup, interactive: boolean): SlackBlock[] {
   }
   const row = buttonsOf(group.buttons);
   if (row.length === 0) return label ? [context(label)] : [];
-  return [...(label ? [context(label)] : []), actions(row)];
+  // An actions block holds 25 buttons: a longer row (the whole catalog) wraps onto more blocks.
+  const rows: SlackBlock[] = [];
+  for (let i = 0; i < row.length; i += SLACK_MAX_ACTIONS_ELEMENTS) {
+    rows.push(actions(row.slice(i, i + SLACK_MAX_ACTIONS_ELEMENTS)));
+  }
+  return [...(label ? [context(label)] : []), ...rows];
 }
 
 function headOf(card: Card): SlackBlock[] {

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { InboundMessage } from './inbound.js';
 import { renderCard } from './render-card.js';
 import type { SlackDeps } from './slack-deps.js';
-import { slackErrorMessage, summarizeSlackError } from './slack-error.js';
+import { slackErrorCard, summarizeSlackError } from './slack-error.js';
 
 /** Where a mention or DM came from, beyond the message itself. */
 export interface ReplyContext {
@@ -47,7 +47,7 @@ export async function replyInConversation(
     const summary = summarizeSlackError(error);
     deps.logger.warn({ ...summary, channel, eventId: at.eventId }, 'could not post the answer');
     try {
-      await client.chat.postEphemeral({ channel, user, ...thread, text: slackErrorMessage(summary) });
+      await client.chat.postEphemeral({ channel, user, ...thread, ...renderCard(slackErrorCard(summary), 'public') });
     } catch (again) {
       deps.logger.error(
         { ...summarizeSlackError(again), channel, eventId: at.eventId },
