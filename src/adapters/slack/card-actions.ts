@@ -22,7 +22,11 @@ async function apologize(deps: SlackDeps, respond: RespondFn, error: unknown, wh
   const summary = summarizeSlackError(error);
   deps.logger.warn(summary, `${what} failed`);
   try {
-    await respond({ response_type: 'ephemeral', replace_original: false, ...renderCard(slackErrorCard(summary), 'public') });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...renderCard(slackErrorCard(summary), 'public'),
+    });
   } catch (again) {
     deps.logger.error(summarizeSlackError(again), `${what}: could not tell the user`);
   }

@@ -47,7 +47,12 @@ export async function replyInConversation(
     const summary = summarizeSlackError(error);
     deps.logger.warn({ ...summary, channel, eventId: at.eventId }, 'could not post the answer');
     try {
-      await client.chat.postEphemeral({ channel, user, ...thread, ...renderCard(slackErrorCard(summary), 'public') });
+      await client.chat.postEphemeral({
+        channel,
+        user,
+        ...thread,
+        ...renderCard(slackErrorCard(summary), 'public'),
+      });
     } catch (again) {
       deps.logger.error(
         { ...summarizeSlackError(again), channel, eventId: at.eventId },
