@@ -77,7 +77,7 @@ function timestampProblem(raw: string | undefined, nowSec: number): string | und
  */
 function shapeVerdict(body: unknown, log: Logger): Verdict {
   if (!isObject(body)) return refuse(400, 'body is not an object');
-  if (body.ssl_check === '1' || body.type === 'url_verification') return PASS;
+  if (body.type === 'url_verification') return PASS;
   if (body.type === 'app_rate_limited') {
     log.warn(
       { teamId: body.team_id, minuteRateLimited: body.minute_rate_limited },
@@ -130,8 +130,8 @@ export function guardSlackRequests(next: RequestListener, options: RequestGuardO
     (req as BufferedIncomingMessage).rawBody = raw;
     const text = raw.toString('utf8');
     const form = header(req, 'content-type') === 'application/x-www-form-urlencoded';
-    // Slack's ssl_check carries no signature; Bolt answers it (and drops anything smuggled with it).
-    if (form && parseQuery(text).ssl_check === '1') return PASS;
+    // Slack's ssl_check carries no signature: answered here, so nothing smuggled with it reaches Bolt.
+    if (form && parseQuery(text).ssl_check === '1') return refuse(200, 'ssl_check');
     if (late) return refuse(401, late);
     try {
       verifySlackRequest({

@@ -151,6 +151,26 @@ describe('request timestamps', () => {
   });
 });
 
+describe('ssl_check', () => {
+  it('is answered 200 unsigned, and a payload smuggled with it never reaches a listener', async () => {
+    const smuggled = JSON.stringify({
+      type: 'event_callback',
+      event_id: 'Ev-smuggled',
+      team_id: 'T0TEST',
+      event: { type: 'app_mention', user: 'U1', text: 'saga', ts: '1.1', channel: 'C1' },
+    });
+    const body = new URLSearchParams({ ssl_check: '1', payload: smuggled, token: 'x' }).toString();
+    const res = await fetch(`${h.base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body,
+    });
+    expect(res.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.calls).toEqual([]);
+  });
+});
+
 describe('app_rate_limited', () => {
   it('is acked at once and logged', async () => {
     const started = Date.now();
