@@ -76,7 +76,7 @@ function send(fixture: Fixture): Promise<Response> {
   >;
   if (fixture.transport === 'json') return h.post(JSON.stringify(body), 'application/json');
   if (fixture.transport === 'action') return h.action(body);
-  const form = new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)]));
+  const form = new URLSearchParams(Object.entries(body).map(([k, v]): [string, string] => [k, String(v)]));
   return h.post(form.toString(), 'application/x-www-form-urlencoded');
 }
 
