@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { escapeSlack, md, userMention } from '../../../src/adapters/slack/escape.js';
+import { escapeSlack, userMention } from '../../../src/adapters/slack/escape.js';
 import { createEventDedupe } from '../../../src/adapters/slack/event-dedupe.js';
 import { fitBlocks, truncate } from '../../../src/adapters/slack/limits.js';
 import { summarizeSlackError } from '../../../src/adapters/slack/slack-error.js';
@@ -10,11 +10,6 @@ describe('escaping', () => {
     expect(escapeSlack('<!channel> & <@U123> *bold* “q”')).toBe(
       '&lt;!channel&gt; &amp; &lt;@U123&gt; *bold* “q”',
     );
-  });
-
-  it('md escapes what is interpolated, not the template', () => {
-    const name = '<!here>';
-    expect(md`*${name}* & co`).toBe('*&lt;!here&gt;* & co');
   });
 
   it('mentions only real user IDs', () => {
