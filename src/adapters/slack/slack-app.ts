@@ -20,11 +20,11 @@ export interface SlackServiceOptions {
   readonly host: string;
   readonly conversation: Conversation;
   readonly logger: Logger;
-  /** The whole process's health, served by Bolt at GET /healthz in HTTP mode. Default: this service's. */
+  /** The whole process’s health, served at GET /healthz in both modes. Default: this service’s. */
   readonly health?: () => HealthReport;
   /** Web API retries. Default: up to 5 within 5 minutes; tests pass `{ retries: 0 }`. */
   readonly retryConfig?: webApi.RetryOptions;
-  /** How long `/pattern` may think before acking without the answer (default 2.5 s). */
+  /** How long `/pattern` may think before acking with the working card (default 2.5 s). */
   readonly ackBudgetMs?: number;
   /** DAILY_SLACK_ADMINS_ONLY: only workspace admins and owners may turn the daily pattern on or off. */
   readonly adminsOnlyForDaily?: boolean;
