@@ -9,16 +9,21 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-# Runtime: production dependencies and the compiled code, as the unprivileged node user.
+# Runtime: production dependencies, the compiled code and the catalog, as the unprivileged node user,
+# under tini (PID 1 forwards SIGTERM to node and reaps orphans, with `docker run` and compose alike).
 FROM node:24-bookworm-slim AS runtime
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production PORT=3000 DATABASE_PATH=/app/var/bot.db
 WORKDIR /app
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
-COPY --chown=node:node data/patterns.tsv ./data/patterns.tsv
+# The whole catalog folder (patterns, and the files that join it), read-only for the bot; databases
+# stay out (.dockerignore). The bot writes only to /app/var, the volume.
+COPY data ./data
 RUN mkdir -p /app/var && chown node:node /app/var
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=20s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "dist/main.js"]

@@ -1,16 +1,21 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loadContentDir } from './content-files.js';
 import { createConversation } from './conversation/create-conversation.js';
 import type { Answer } from './core/answer.js';
 import { answerToJson } from './core/answer-to-json.js';
-import { type AnswerContext, type Bot, createBot } from './core/bot.js';
+import type { AnswerContext, Bot } from './core/bot.js';
 import { answerToCard } from './core/card/answer-to-card.js';
 import { cardToText } from './core/card/card-to-text.js';
+import { capProblems, formatContentProblem } from './core/catalog/index.js';
 import { patternToSummary } from './core/pattern.js';
 import { isIsoDate } from './core/pattern-of-the-day.js';
+import { loadBot } from './load-bot.js';
 import { createLogger } from './logger.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>
@@ -58,9 +63,22 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const file = rest[0] ?? config.patternsFile;
     const patterns = loadCatalogFile(file);
     print(`${file}: ${patterns.length} patterns, no problems`);
+    // The authored content beside the catalog (data/patterns/*.yaml, glossary, pair notes), when there is some.
+    const dir = dirname(file);
+    if (!existsSync(join(dir, 'patterns'))) return 0;
+    const content = loadContentDir(dir);
+    if (content.problems.length > 0) {
+      for (const problem of capProblems(content.problems))
+        process.stderr.write(`${formatContentProblem(problem)}\n`);
+      process.stderr.write(`${content.problems.length} problems in ${dir}\n`);
+      return 1;
+    }
+    print(
+      `${dir}: ${content.docs.length} pattern files, ${content.glossary.length} glossary terms, ${content.comparisons.length} pair notes, no problems`,
+    );
     return 0;
   }
-  const bot = createBot(loadCatalogFile(config.patternsFile));
+  const bot = loadBot(config.patternsFile);
   const context: AnswerContext = { timeZone: config.dailyDefaultTimeZone };
   switch (command) {
     case 'ask': {

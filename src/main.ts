@@ -1,10 +1,10 @@
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { createApp } from './app.js';
-import { CatalogError, loadCatalogFile } from './catalog-file.js';
+import { CatalogError } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createConversation } from './conversation/create-conversation.js';
-import { createBot } from './core/bot.js';
 import { startHealthServer } from './health-server.js';
+import { loadBot } from './load-bot.js';
 import { createLogger } from './logger.js';
 import { healthReport } from './service.js';
 
@@ -18,7 +18,7 @@ export const NO_PLATFORM_MESSAGE =
 async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const bot = createBot(loadCatalogFile(config.patternsFile));
+  const bot = loadBot(config.patternsFile);
 
   if (!config.slack && !config.discord) {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {

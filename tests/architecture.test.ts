@@ -67,6 +67,23 @@ describe('architecture', () => {
     expect(offences).toEqual([]);
   });
 
+  it('the renderers hold no sentence of their own: all wording comes from the card', () => {
+    const renderers = files.filter((f) => /^src\/adapters\/(?:slack|discord)\/card-to-[\w-]+\.ts$/.test(rel(f)));
+    expect(renderers.map(rel).sort()).toEqual([
+      'src/adapters/discord/card-to-discord.ts',
+      'src/adapters/slack/card-to-block-kit.ts',
+    ]);
+    const offences: string[] = [];
+    for (const file of renderers) {
+      const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      // A string literal with two words in it ("Shared by", "Did you mean") is wording.
+      for (const match of code.matchAll(/(['"`])((?:(?!\1)[^\\\n]|\\.)*)\1/g)) {
+        if (/[A-Za-z]{2,}[ ,]+[A-Za-z]{2,}/.test(match[2] ?? '')) offences.push(`${rel(file)}: ${match[0]}`);
+      }
+    }
+    expect(offences).toEqual([]);
+  });
+
   it('only config.ts reads process.env', () => {
     const readers = files.filter((f) => /process\.env\b/.test(readFileSync(f, 'utf8'))).map(rel);
     expect(readers).toEqual(['src/config.ts']);

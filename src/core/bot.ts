@@ -4,7 +4,13 @@ import { type CompareSplit, type Intent, parseIntent } from './intent.js';
 import { exactKey } from './normalize.js';
 import type { Pattern } from './pattern.js';
 import { dailyRotation, localDate, patternOfTheDay } from './pattern-of-the-day.js';
-import { createSearchIndex, MAX_QUERY_LENGTH, rankStrings, type SearchHit } from './search.js';
+import {
+  createSearchIndex,
+  MAX_QUERY_LENGTH,
+  rankStrings,
+  type SearchHit,
+  type SearchOptions,
+} from './search.js';
 
 /** At or above: the answer. */
 export const CONFIDENT = 0.7;
@@ -53,9 +59,9 @@ export function capText(text: unknown): string {
   return String(text ?? '').slice(0, MAX_QUERY_LENGTH);
 }
 
-export function createBot(patterns: readonly Pattern[]): Bot {
+export function createBot(patterns: readonly Pattern[], options: SearchOptions = {}): Bot {
   if (patterns.length === 0) throw new RangeError('cannot answer from an empty catalog');
-  const index = createSearchIndex(patterns);
+  const index = createSearchIndex(patterns, options);
   const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
   const rotation = dailyRotation(patterns);
   const groups: CategoryGroup[] = [];

@@ -18,6 +18,9 @@ export interface SearchIndex {
   search(query: string, limit?: number): SearchHit[];
 }
 
+/** A query that is only a code, optionally as `#6`, `pattern 6`, `code 6` or `no. 6`. */
+const STANDALONE_CODE = /^\s*(?:\/?pattern\s+|code\s+|no\.?\s*|number\s+)?#?(\d{1,4})\s*[?.!]*\s*$/i;
+
 /** Longest query that is searched; the rest is ignored. */
 export const MAX_QUERY_LENGTH = 200;
 /** How much a word counts when it is found in a name or alias, the description, or the category. */
@@ -75,7 +78,17 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   set.add(value);
 }
 
-export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
+export interface SearchOptions {
+  /**
+   * Whether a word is an ordinary English word, asked only of query words the catalog does not know:
+   * such a word is never "corrected" into a catalog word ("test" is not a typo of "rest", "come" not of
+   * "code"). Called lazily, so a word list is loaded only when a query needs it.
+   */
+  readonly isWord?: (word: string) => boolean;
+}
+
+export function createSearchIndex(patterns: readonly Pattern[], options: SearchOptions = {}): SearchIndex {
+  const isWord = options.isWord ?? (() => false);
   const exact = new Map<string, Set<number>>();
   const byCode = new Map<number, number>();
   /** stem → pattern index → best field weight */
@@ -155,7 +168,7 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
   function resolve(word: string, last: boolean): Resolved {
     const stemmed = stem(word);
     if (postings.has(stemmed)) return { stems: [stemmed], penalty: 1, weight: idf(stemmed) };
-    const corrections = typos.correct(word);
+    const corrections = typos.mayCorrect(word) && !isWord(word) ? typos.correct(word) : [];
     const first = corrections[0];
     if (!first) {
       const completed = last && word.length >= MIN_PREFIX ? completions(word) : [];
@@ -227,7 +240,9 @@ export function createSearchIndex(patterns: readonly Pattern[]): SearchIndex {
       if (!current || score > current.score) hits.set(index, { score, matchedBy });
     };
 
-    const code = words.length === 1 ? /^#?(\d{1,4})$/.exec(words[0] ?? '') : null;
+    // A code only when the number stands alone ("06", "#6", "pattern 6"): "+1" is a thumbs-up, and a
+    // number inside a sentence ("1 question") is not a pattern's code.
+    const code = words.length === 1 ? STANDALONE_CODE.exec(text) : null;
     const codeIndex = code ? byCode.get(Number.parseInt(code[1] ?? '', 10)) : undefined;
     if (codeIndex !== undefined) offer(codeIndex, 1, 'code');
 

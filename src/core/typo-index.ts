@@ -54,6 +54,16 @@ export class TypoIndex {
     }
   }
 
+  /** Cheap pre-check for `correct`: false when no known word can be within reach of `word`. */
+  mayCorrect(word: string): boolean {
+    if (word.length < MIN_TYPO_LENGTH) return false;
+    if (this.byDeletion.has(word)) return true;
+    for (let i = 0; i < word.length; i++) {
+      if (this.byDeletion.has(word.slice(0, i) + word.slice(i + 1))) return true;
+    }
+    return false;
+  }
+
   /** The closest known words to `word`, all at the same smallest distance; empty when none is close. */
   correct(word: string): Correction[] {
     if (word.length < MIN_TYPO_LENGTH) return [];

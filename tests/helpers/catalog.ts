@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { type Bot, createBot } from '../../src/core/bot.js';
 import { parseCatalog } from '../../src/core/catalog.js';
 import type { Pattern } from '../../src/core/pattern.js';
+import { englishWords } from '../../src/english-words.js';
 
 export const CATALOG_FILE = fileURLToPath(new URL('../../data/patterns.tsv', import.meta.url));
 
@@ -14,8 +15,8 @@ export function realPatterns(): Pattern[] {
 }
 
 let shared: Bot | undefined;
-/** A bot over the real catalog, built once per test file. */
+/** A bot over the real catalog, with the English word list as in production, built once per test file. */
 export function realBot(): Bot {
-  shared ??= createBot(realPatterns());
+  shared ??= createBot(realPatterns(), { isWord: (word) => englishWords().has(word) });
   return shared;
 }
