@@ -13,11 +13,13 @@ const LEVELS: Record<string, LogLevel> = {
 /**
  * Secrets the Slack SDKs may print in their own lines: the Socket Mode connection URL (its query holds
  * a `ticket` that opens the app's WebSocket; web-api prints the `apps.connections.open` result at
- * debug level) and any Slack token (`xoxb-…`, `xoxp-…`, `xapp-…`, refresh tokens `xoxe-…`).
+ * debug level), any Slack token (`xoxb-…`, `xoxp-…`, `xapp-…`, refresh tokens `xoxe-…`), and the
+ * legacy verification `token` of each payload (socket-mode prints every message it receives at debug).
  */
 const SECRETS: readonly [RegExp, string][] = [
   [/(wss?:\/\/[^\s"'?]+)\?[^\s"']*/g, '$1?[redacted]'],
   [/\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+/g, '[redacted]'],
+  [/("token"\s*:\s*")[^"]*"/g, '$1[redacted]"'],
 ];
 
 /** A line with every secret the SDKs are known to print replaced. Exported for its test. */

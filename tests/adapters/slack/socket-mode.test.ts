@@ -84,6 +84,7 @@ describe('Slack in Socket Mode against a local WebSocket', () => {
         type: 'slash_commands',
         accepts_response_payload: true,
         payload: {
+          token: 'legacy-verification-token-secret',
           team_id: 'T0TEST',
           channel_id: 'C0CHANNEL',
           user_id: 'U0ASKER',
@@ -99,6 +100,9 @@ describe('Slack in Socket Mode against a local WebSocket', () => {
     expect(ack.payload.response_type).toBe('ephemeral');
     expect(JSON.stringify(ack.payload.blocks)).toContain('Saga Pattern');
     expect(limitProblems(ack.payload)).toEqual([]);
+    // socket-mode logs every message it receives at debug level: the payload's token is redacted.
+    expect(logLines.join('')).toContain('Received a message on the WebSocket');
+    expect(logLines.join('')).not.toContain('legacy-verification-token-secret');
   });
 });
 
@@ -109,6 +113,10 @@ describe('redactSlackSecrets', () => {
       'result: {"url":"wss://wss-primary.slack.com/link/?[redacted]"}',
     ],
     ['token xoxb-1-2-abc and xapp-1-A1-2-def, xoxe-1-zzz', 'token [redacted] and [redacted], [redacted]'],
+    [
+      'Received a message: {"token":"legacy-verification-token","team_id":"T1"}',
+      'Received a message: {"token":"[redacted]","team_id":"T1"}',
+    ],
     ['nothing secret here', 'nothing secret here'],
   ])('%s', (line, safe) => {
     expect(redactSlackSecrets(line)).toBe(safe);
