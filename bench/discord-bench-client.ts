@@ -8,8 +8,8 @@
 import { Writable } from 'node:stream';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { createDiscordService } from '../src/adapters/discord/discord-client.js';
-import { createAsk } from '../src/ask.js';
 import { loadCatalogFile } from '../src/catalog-file.js';
+import { createConversation } from '../src/conversation/create-conversation.js';
 import { createBot } from '../src/core/bot.js';
 import { createLogger } from '../src/logger.js';
 
@@ -29,13 +29,15 @@ const mode: ClientMode = modeArg === 'pattern-bot' ? 'pattern-bot' : 'bare';
 
 async function startPatternBot(): Promise<() => Promise<void>> {
   const bot = createBot(loadCatalogFile(catalogFile));
-  const service = createDiscordService({
-    config: { token, applicationId, apiUrl },
-    ask: createAsk(bot),
+  const logger = createLogger('info', new Writable({ write: (_chunk, _encoding, done) => done() }));
+  // As createApp builds it; --no-cache turns off the conversation's card and completion caches.
+  const conversation = createConversation({
     bot,
-    logger: createLogger('info', new Writable({ write: (_chunk, _encoding, done) => done() })),
-    ...(cache === 'no-cache' ? { replyCacheSize: 0 } : {}),
+    logger,
+    defaultTimeZone: 'UTC',
+    ...(cache === 'no-cache' ? { cacheSize: 0 } : {}),
   });
+  const service = createDiscordService({ config: { token, applicationId, apiUrl }, conversation, logger });
   await service.start();
   return () => service.stop();
 }

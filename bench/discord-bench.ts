@@ -10,7 +10,7 @@
  * As in bench:slack, a trial is a whole run in fresh processes: both clients connect, answer `--warmup`
  * interactions of each kind unmeasured (V8 compiles the hot paths), then N measured ones. The p99s
  * checked are over all trials' samples, each trial printed; `--calibrate` runs bare against bare to show
- * this machine's noise floor; `--no-cache` turns off pattern-bot's reply and autocomplete caches.
+ * this machine's noise floor; `--no-cache` turns off the conversation's card and completion caches.
  *
  * Usage: npm run bench:discord [-- N] [-- --trials 4 --warmup 500 --calibrate --no-cache]
  */

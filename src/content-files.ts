@@ -13,7 +13,7 @@ type Read = { text: ContentText } | { problem: ContentProblem };
  * Reads one file only if it is a regular file within the size limit. The check is `statSync` before
  * any open, so a FIFO, a device such as /dev/zero or a directory is refused without blocking.
  */
-export function readContentFile(file: string): Read {
+export function readContentFile(file: string, maxBytes = MAX_CONTENT_FILE_BYTES): Read {
   let stats: ReturnType<typeof statSync>;
   try {
     stats = statSync(file);
@@ -21,11 +21,11 @@ export function readContentFile(file: string): Read {
     return { problem: { file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}` } };
   }
   if (!stats.isFile()) return { problem: { file, message: 'not a regular file; refused' } };
-  if (stats.size > MAX_CONTENT_FILE_BYTES) {
+  if (stats.size > maxBytes) {
     return {
       problem: {
         file,
-        message: `is ${stats.size} bytes; content files are at most ${MAX_CONTENT_FILE_BYTES}`,
+        message: `is ${stats.size} bytes; content files are at most ${maxBytes}`,
       },
     };
   }
@@ -36,11 +36,11 @@ export function readContentFile(file: string): Read {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     const opened = fstatSync(fd);
     if (!opened.isFile()) return { problem: { file, message: 'not a regular file; refused' } };
-    if (opened.size > MAX_CONTENT_FILE_BYTES) {
+    if (opened.size > maxBytes) {
       return {
         problem: {
           file,
-          message: `is ${opened.size} bytes; content files are at most ${MAX_CONTENT_FILE_BYTES}`,
+          message: `is ${opened.size} bytes; content files are at most ${maxBytes}`,
         },
       };
     }

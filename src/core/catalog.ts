@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import type { Pattern } from './pattern.js';
 
 export const REQUIRED_COLUMNS = ['code', 'slug', 'name', 'description', 'category'] as const;
@@ -43,23 +42,14 @@ export function parseCatalog(text: string, file: string): ParsedCatalog {
   const problems: CatalogProblem[] = [];
   const report = (line: number, message: string) => problems.push({ file, line, message });
 
-  let records: Row[];
-  try {
-    // With quoting off a record never spans lines, so record i is on line i + 1.
-    records = parse(text, {
-      delimiter: '\t',
-      quote: false,
-      bom: true,
-      relax_column_count: true,
-      record_delimiter: ['\r\n', '\n', '\r'],
-    })
-      .map((record, index) => ({ record, line: index + 1 }))
-      .filter(({ record }) => !(record.length === 1 && record[0]?.trim() === ''));
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    report(line, `cannot parse as TSV: ${(error as Error).message}`);
-    return { patterns: [], problems };
-  }
+  // Tab-separated values with no quoting: a record is a line, its fields are split on tabs. Written
+  // here rather than through csv-parse, which builds an error object for every record whose field
+  // count differs (about 50 µs each: a 1.6 MB file of bad lines took 20 s); this takes milliseconds.
+  const records: Row[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  lines.forEach((content, index) => {
+    if (content.trim() !== '') records.push({ record: content.split('\t'), line: index + 1 });
+  });
 
   const first = records[0];
   if (!first) {

@@ -57,10 +57,23 @@ export const BOT_ROLE_ID = '400000000000000001';
 export const COMMAND_ID = '500000000000000001';
 export const BOT_TOKEN = 'fake-bot-token.for-tests-only';
 
+export interface FakeDiscordOptions {
+  /** The heartbeat interval the gateway's HELLO asks for (Discord's is 41,250 ms). */
+  readonly heartbeatIntervalMs?: number;
+}
+
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   /** IDENTIFY payloads received on the gateway. */
   readonly identifies: Json[] = [];
+  /** RESUME payloads received on the gateway. */
+  readonly resumes: Json[] = [];
+  /** Heartbeats (op 1) received on the gateway, by time. */
+  readonly heartbeats: number[] = [];
+  /** False: heartbeats go unacknowledged (a gateway that stopped answering). */
+  ackHeartbeats = true;
+  /** Set: the gateway answers IDENTIFY by closing with this code (4004 bad token, 4014 disallowed intent). */
+  closeOnIdentify: number | undefined;
   /** Application commands by scope (`global` or a guild ID), as last PUT. */
   readonly commands = new Map<string, Json[]>();
   private readonly faults: { match: Matcher; response: FakeResponse; times: number }[] = [];
@@ -71,15 +84,17 @@ export class FakeDiscord {
   private sequence = 0;
   private nextId = 600000000000000000n;
   private port = 0;
+  private readonly heartbeatIntervalMs: number;
 
-  private constructor() {
+  private constructor(options: FakeDiscordOptions) {
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
     this.server = createServer((req, res) => void this.handle(req, res));
     this.gateway = new WebSocketServer({ server: this.server });
     this.gateway.on('connection', (socket) => this.connect(socket));
   }
 
-  static async start(): Promise<FakeDiscord> {
-    const fake = new FakeDiscord();
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
     await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
     fake.port = (fake.server.address() as AddressInfo).port;
     return fake;
@@ -134,6 +149,22 @@ export class FakeDiscord {
     for (const socket of this.sockets) socket.send(frame);
   }
 
+  /** Sends a frame as it is (any JSON, even one Discord would never send) to every connected client. */
+  sendFrame(frame: unknown): void {
+    const text = JSON.stringify(frame);
+    for (const socket of this.sockets) socket.send(text);
+  }
+
+  /** How many gateway connections are open. */
+  get connections(): number {
+    return this.sockets.size;
+  }
+
+  /** Closes every gateway connection with `code` (a resumable 4000 by default), as Discord does on a restart. */
+  closeGateway(code = 4000): void {
+    for (const socket of this.sockets) socket.close(code, 'closed by the fake');
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.terminate();
     await new Promise<void>((resolve) => this.gateway.close(() => resolve()));
@@ -145,12 +176,25 @@ export class FakeDiscord {
   private connect(socket: WebSocket): void {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs } }));
     socket.on('message', (raw) => {
       const frame = JSON.parse(String(raw)) as { op: number; d: unknown };
-      if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
-      if (frame.op === 2) this.identify(socket, frame.d as Json);
+      if (frame.op === 1) {
+        this.heartbeats.push(Date.now());
+        if (this.ackHeartbeats) socket.send(JSON.stringify({ op: 11 }));
+      }
+      if (frame.op === 2) {
+        if (this.closeOnIdentify !== undefined) socket.close(this.closeOnIdentify, 'refused by the fake');
+        else this.identify(socket, frame.d as Json);
+      }
+      if (frame.op === 6) this.resume(socket, frame.d as Json);
     });
+  }
+
+  private resume(socket: WebSocket, payload: Json): void {
+    this.resumes.push(payload);
+    this.sequence += 1;
+    socket.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.sequence, d: {} }));
   }
 
   private identify(socket: WebSocket, payload: Json): void {

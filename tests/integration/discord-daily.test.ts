@@ -1,41 +1,72 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDiscordDailyPoster } from '../../src/adapters/discord/daily-poster.js';
+import { createDiscordService, type DiscordService } from '../../src/adapters/discord/discord-client.js';
+import { createConversation } from '../../src/conversation/create-conversation.js';
 import { createDaily, type Daily } from '../../src/daily/create-daily.js';
+import type { DailyScheduler } from '../../src/daily/daily-scheduler.js';
 import { deliveryKey, discordNonce } from '../../src/daily/poster.js';
 import { createLogger } from '../../src/logger.js';
-import { type Harness, startHarness } from '../adapters/discord/harness.js';
 import { FakeClock, tempDatabase } from '../daily/fakes.js';
 import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, slashCommand } from '../fakes/discord-payloads.js';
-import { CHANNEL_ID, type FakeResponse, type RecordedRequest } from '../fakes/fake-discord.js';
+import {
+  APPLICATION_ID,
+  BOT_TOKEN,
+  CHANNEL_ID,
+  FakeDiscord,
+  type FakeResponse,
+  GUILD_ID,
+  type RecordedRequest,
+} from '../fakes/fake-discord.js';
 import { realBot } from '../helpers/catalog.js';
 
-/** The real discord.js client and the daily engine, wired as main wires them, against the fake Discord. */
-let harness: Harness;
-let daily: Daily;
+/**
+ * The Discord adapter, the conversation and the daily engine wired as createApp wires them (store →
+ * conversation → adapter → scheduler over its poster), against the fake Discord.
+ */
+let fake: FakeDiscord;
+let service: DiscordService;
 let clock: FakeClock;
 let db: ReturnType<typeof tempDatabase>;
+let daily: { store: Daily['store']; scheduler: DailyScheduler };
 
 beforeEach(async () => {
   clock = new FakeClock(new Date('2026-11-25T06:00:00Z'));
   db = tempDatabase();
-  let ask: Daily['ask'] | undefined;
-  harness = await startHarness({ ask: (text, context) => (ask as Daily['ask'])(text, context) });
+  fake = await FakeDiscord.start();
   const logger = createLogger('silent');
-  const poster = createDiscordDailyPoster(harness.service, logger);
-  daily = createDaily({
+  const engine = createDaily({
     config: { databasePath: db.path, dailyDefaultTimeZone: 'UTC' },
+    platforms: ['discord'],
     bot: realBot(),
     logger,
-    posters: [poster],
     clock: clock.now,
     scheduler: { tickPattern: null, retry: { attempts: 3, baseMs: 1 } },
   });
-  ask = daily.ask;
+  const conversation = createConversation({
+    bot: realBot(),
+    logger,
+    clock: clock.now,
+    defaultTimeZone: 'UTC',
+    daily: engine.commands,
+  });
+  service = createDiscordService({
+    config: { token: BOT_TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
+    conversation,
+    logger,
+  });
+  daily = { store: engine.store, scheduler: engine.scheduler([service.poster]) };
+  await service.start();
+  await daily.scheduler.start();
+  const deadline = Date.now() + 5000;
+  while (service.health().guilds !== 1) {
+    if (Date.now() > deadline) throw new Error('the fake guild never arrived');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 });
 
 afterEach(async () => {
   await daily.scheduler.stop();
-  await harness.close();
+  await service.stop();
+  await fake.close();
   daily.store.close();
   db.cleanup();
 });
@@ -44,8 +75,8 @@ const channelPosts = (requests: readonly RecordedRequest[]) =>
   requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`);
 
 async function command(query: string, permissions = MANAGER_PERMISSIONS) {
-  const sent = slashCommand(harness.fake, { query, permissions });
-  const callback = await harness.fake.callback(sent.id, sent.token);
+  const sent = slashCommand(fake, { query, permissions });
+  const callback = await fake.callback(sent.id, sent.token);
   return callback.body as {
     type: number;
     data: { embeds?: { title?: string; description?: string }[]; flags?: number };
@@ -57,16 +88,15 @@ describe('pattern of the day on Discord', () => {
     const on = await command('daily on 09:00 Europe/Berlin');
     expect(JSON.stringify(on.data.embeds)).toContain('09:00');
 
-    await daily.scheduler.start();
     clock.set('2026-11-25T07:59:00Z');
     await daily.scheduler.tick();
-    expect(channelPosts(harness.fake.requests)).toHaveLength(0);
+    expect(channelPosts(fake.requests)).toHaveLength(0);
 
     clock.set('2026-11-25T08:00:00Z');
     await daily.scheduler.tick();
     clock.set('2026-11-25T08:01:00Z');
     await daily.scheduler.tick();
-    const posts = channelPosts(harness.fake.requests);
+    const posts = channelPosts(fake.requests);
     expect(posts).toHaveLength(1);
     const body = posts[0]?.body as {
       nonce: string;
@@ -92,7 +122,7 @@ describe('pattern of the day on Discord', () => {
   /** Subscribes for 07:00 UTC, makes the next `times` channel posts fail with `response`, and ticks at 07:00. */
   async function deliverFailing(response: FakeResponse, times: number) {
     await command('daily on 07:00 UTC');
-    harness.fake.fault(
+    fake.fault(
       (r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
       response,
       times,
@@ -103,7 +133,7 @@ describe('pattern of the day on Discord', () => {
 
   it('retries a 500 and posts once', async () => {
     await deliverFailing({ status: 500, body: { message: 'boom', code: 0 } }, 1);
-    const delivered = harness.fake.requests.filter(
+    const delivered = fake.requests.filter(
       (r) => r.method === 'POST' && r.path.endsWith(`/channels/${CHANNEL_ID}/messages`),
     );
     expect(delivered.length).toBeGreaterThanOrEqual(2);
@@ -125,12 +155,35 @@ describe('pattern of the day on Discord', () => {
     await command('daily on 07:00 UTC thread');
     clock.set('2026-11-25T07:00:00Z');
     await daily.scheduler.tick();
-    const threads = harness.fake.requests.filter(
+    const threads = fake.requests.filter(
       (r) => r.method === 'POST' && /\/messages\/\d+\/threads$/.test(r.path),
     );
     expect(threads).toHaveLength(1);
     expect((threads[0]?.body as { name?: string } | undefined)?.name).toBe(
       `${realBot().patternOfTheDay('2026-11-25').name} · 2026-11-25`,
     );
+  });
+});
+
+describe('daily on where the bot may not post', () => {
+  it('names the missing permission (from the neutral CanPost) and does not subscribe', async () => {
+    // Deny Send Messages to @everyone in the channel: the bot's roles no longer carry it there.
+    fake.dispatch('CHANNEL_UPDATE', {
+      id: CHANNEL_ID,
+      type: 0,
+      name: 'general',
+      guild_id: GUILD_ID,
+      position: 0,
+      permission_overwrites: [{ id: GUILD_ID, type: 0, allow: '0', deny: '2048' }],
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await service.poster.checkCanPost(CHANNEL_ID)).toEqual({
+      ok: false,
+      reason: 'missing-permissions',
+      missing: ['Send Messages'],
+    });
+    const on = await command('daily on');
+    expect(JSON.stringify(on.data.embeds)).toContain('Send Messages');
+    expect(daily.store.getSubscription('discord', CHANNEL_ID)).toBeUndefined();
   });
 });

@@ -4,36 +4,43 @@ import {
   ButtonStyle,
   ComponentType,
 } from 'discord.js';
-import type { Pattern } from '../../core/pattern.js';
-import { type ButtonAction, buttonId } from './custom-id.js';
+import type { ButtonGroup, CardButton } from '../../core/card/card.js';
 import { DISCORD_LIMITS as L, truncate } from './limits.js';
 
 export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
 
-export interface PatternButton {
-  readonly pattern: Pattern;
-  readonly action: ButtonAction;
-  readonly style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success;
-  readonly label?: string;
+type Style = ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Success;
+
+function button(card: CardButton, style: Style): APIButtonComponentWithCustomId | undefined {
+  if (card.action === '' || card.action.length > L.customId) return undefined;
+  return {
+    type: ComponentType.Button,
+    style,
+    label: truncate(card.label, L.buttonLabel),
+    custom_id: card.action,
+  };
 }
 
+const styleOf = (card: CardButton): Style =>
+  card.style === 'primary' ? ButtonStyle.Primary : ButtonStyle.Secondary;
+
 /**
- * Lays pattern buttons out in rows of 5, at most 5 rows: one button per custom_id (the first wins),
- * labels cut to 80 characters, and slugs too long for a custom_id left out.
+ * The card's buttons in rows of 5, at most 5 rows: the Share button first (green, as Discord marks
+ * the one action that posts), then each group's buttons in order. Discord cannot label a row, so
+ * group labels are left to the platforms that can. One button per custom_id (the first wins), and
+ * none whose action does not fit a custom_id.
  */
-export function buttonRows(buttons: readonly PatternButton[]): ButtonRow[] {
+export function cardButtonRows(share: readonly CardButton[], groups: readonly ButtonGroup[]): ButtonRow[] {
   const seen = new Set<string>();
   const components: APIButtonComponentWithCustomId[] = [];
-  for (const button of buttons) {
-    const id = buttonId(button.action, button.pattern.slug);
-    if (id === undefined || seen.has(id)) continue;
-    seen.add(id);
-    components.push({
-      type: ComponentType.Button,
-      style: button.style,
-      label: truncate(button.label ?? button.pattern.name, L.buttonLabel),
-      custom_id: id,
-    });
+  const candidates = [
+    ...share.map((card) => button(card, ButtonStyle.Success)),
+    ...groups.flatMap((group) => group.buttons.map((card) => button(card, styleOf(card)))),
+  ];
+  for (const candidate of candidates) {
+    if (!candidate || seen.has(candidate.custom_id)) continue;
+    seen.add(candidate.custom_id);
+    components.push(candidate);
     if (components.length === L.buttonsPerRow * L.actionRows) break;
   }
   const rows: ButtonRow[] = [];
@@ -44,12 +51,4 @@ export function buttonRows(buttons: readonly PatternButton[]): ButtonRow[] {
     });
   }
   return rows;
-}
-
-/** Buttons that show each pattern to whoever clicks. */
-export function showButtons(
-  patterns: readonly Pattern[],
-  style: PatternButton['style'] = ButtonStyle.Secondary,
-): PatternButton[] {
-  return patterns.map((pattern) => ({ pattern, action: 'show', style }));
 }

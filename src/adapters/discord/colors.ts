@@ -1,4 +1,4 @@
-import type { NoticeAnswer } from '../../core/answer.js';
+import type { CardTone } from '../../core/card/card.js';
 
 /** Embed colours for the catalog's categories; a category not listed gets one from the palette. */
 const CATEGORY_COLORS: Readonly<Record<string, number>> = {
@@ -14,7 +14,9 @@ const CATEGORY_COLORS: Readonly<Record<string, number>> = {
 const PALETTE = [0x3498db, 0x2ecc71, 0xe91e63, 0x11806a, 0xa84300, 0x71368a, 0xc27c0e, 0x206694] as const;
 
 export const NEUTRAL_COLOR = 0x4f545c;
-export const TONE_COLORS: Readonly<Record<NoticeAnswer['tone'], number>> = {
+/** A card without a category accent is coloured by its tone. */
+export const TONE_COLORS: Readonly<Record<CardTone, number>> = {
+  plain: NEUTRAL_COLOR,
   info: 0x5865f2,
   success: 0x57f287,
   error: 0xed4245,

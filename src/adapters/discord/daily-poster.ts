@@ -1,16 +1,20 @@
 import {
+  type Client,
   DiscordAPIError,
   HTTPError,
   PermissionFlagsBits,
   PermissionsBitField,
   RateLimitError,
+  REST,
   Routes,
 } from 'discord.js';
-import type { PatternAnswer } from '../../core/answer.js';
+import type { DiscordConfig } from '../../config.js';
+import type { Card } from '../../core/card/card.js';
 import { type CanPost, type DailyPoster, discordNonce, PostError } from '../../daily/poster.js';
 import type { Logger } from '../../logger.js';
-import type { DiscordService } from './discord-client.js';
+import { cardToDiscord } from './card-to-discord.js';
 import { errorContext } from './error-context.js';
+import { truncate } from './limits.js';
 
 /** What a daily post needs in its channel. */
 export const DAILY_POST_PERMISSIONS = [
@@ -24,6 +28,22 @@ const PERMANENT_CODES = new Set([10003, 50001, 50013]);
 /** Thread names are at most 100 characters. */
 const MAX_THREAD_NAME = 100;
 const THREAD_ARCHIVE_MINUTES = 1440;
+/** One attempt's time limit: well under the scheduler's stale-claim timeout (2 minutes). */
+export const DAILY_POST_TIMEOUT_MS = 15_000;
+
+/**
+ * A REST client for daily posts only: one attempt per call (no retries of 5xx or network errors,
+ * and a 429 rejects with RateLimitError instead of waiting), so the daily engine decides when to
+ * try again. Interactions keep the client's own REST, which retries and waits as it should.
+ */
+export function createDailyRest(config: DiscordConfig): REST {
+  return new REST({
+    retries: 0,
+    timeout: DAILY_POST_TIMEOUT_MS,
+    rejectOnRateLimit: () => true,
+    ...(config.apiUrl ? { api: config.apiUrl.replace(/\/+$/, '') } : {}),
+  }).setToken(config.token);
+}
 
 /** Sorts a REST failure into one the daily engine retries and one that disables the channel. */
 export function discordErrorToPostError(error: unknown): PostError {
@@ -45,29 +65,39 @@ export function discordErrorToPostError(error: unknown): PostError {
   return new PostError('retryable', 'network', message, { cause: error });
 }
 
-function threadName(answer: PatternAnswer): string {
-  return `${answer.pattern.name}${answer.date ? ` · ${answer.date}` : ''}`.slice(0, MAX_THREAD_NAME);
-}
+/** "SendMessages" → "Send Messages", as Discord's settings name the permission. */
+const permissionName = (flag: string) => flag.replace(/([a-z])([A-Z])/g, '$1 $2');
 
-/** The pattern-of-the-day poster over the Discord service's client. */
-export function createDiscordDailyPoster(service: DiscordService, logger: Logger): DailyPoster {
-  const { client } = service;
-  const log = logger.child({ platform: 'discord', feature: 'daily' });
+/**
+ * The daily port over the Discord client: posts a card to a channel (with Discord's
+ * `enforce_nonce`, a resend within a few minutes returns the message already made), starts the
+ * discussion thread when asked, and finds out whether the bot can post there.
+ */
+export function createDiscordDailyPoster(client: Client, rest: REST, logger: Logger): DailyPoster {
+  const log = logger.child({ feature: 'daily' });
+  const send = async (channelId: string, card: Card, nonce: string) => {
+    const message = (await rest.post(Routes.channelMessages(channelId), {
+      body: { ...cardToDiscord(card), nonce, enforce_nonce: true },
+    })) as { id: string };
+    return message.id;
+  };
   return {
     platform: 'discord',
-    async post(channelId, answer, options) {
+    async post(channelId, card, options) {
       let messageId: string;
       try {
-        ({ messageId } = await service.sendAnswer(channelId, answer, {
-          nonce: discordNonce(options.idempotencyKey),
-        }));
+        messageId = await send(channelId, card, discordNonce(options.idempotencyKey));
       } catch (error) {
         throw discordErrorToPostError(error);
       }
       if (options.thread) {
         try {
-          await client.rest.post(Routes.threads(channelId, messageId), {
-            body: { name: threadName(answer), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
+          // Discord shows the thread's name under the post; the starter message is Slack's.
+          await rest.post(Routes.threads(channelId, messageId), {
+            body: {
+              name: truncate(options.thread.name, MAX_THREAD_NAME),
+              auto_archive_duration: THREAD_ARCHIVE_MINUTES,
+            },
           });
         } catch (error) {
           log.warn({ channelId, messageId, ...errorContext(error) }, 'could not start the discussion thread');
@@ -81,10 +111,7 @@ export function createDiscordDailyPoster(service: DiscordService, logger: Logger
         channel = await client.channels.fetch(channelId);
       } catch (error) {
         if (error instanceof DiscordAPIError && PERMANENT_CODES.has(Number(error.code))) {
-          return {
-            ok: false,
-            fix: 'I can’t see this channel. Give pattern-bot the View Channel permission here, then try again.',
-          };
+          return { ok: false, reason: 'cannot-see' };
         }
         throw error;
       }
@@ -95,11 +122,7 @@ export function createDiscordDailyPoster(service: DiscordService, logger: Logger
         ? permissions.missing(DAILY_POST_PERMISSIONS)
         : new PermissionsBitField(DAILY_POST_PERMISSIONS).toArray();
       if (missing.length === 0) return { ok: true };
-      const names = missing.map((name) => name.replace(/([a-z])([A-Z])/g, '$1 $2')).join(', ');
-      return {
-        ok: false,
-        fix: `pattern-bot needs ${names} in this channel: Edit Channel → Permissions, then try again.`,
-      };
+      return { ok: false, reason: 'missing-permissions', missing: missing.map(permissionName) };
     },
   };
 }

@@ -1,37 +1,31 @@
 import { type ButtonInteraction, MessageFlags } from 'discord.js';
-import { parseButtonId } from './custom-id.js';
 import type { HandlerDeps } from './handler-deps.js';
-import { answerToDiscord } from './render.js';
-import { toReplyOptions } from './reply-options.js';
-
-const GONE = answerToDiscord({
-  kind: 'notice',
-  tone: 'info',
-  title: 'That pattern is no longer in the catalog',
-  lines: ['Try `/pattern list` to see every pattern.'],
-});
 
 /**
- * A pattern button: `show` replies with the card to the clicker alone, with a Share button;
- * `share` posts the card to the channel.
+ * A button: its custom_id is the core's encoded action, and the conversation says what it means.
+ * `show`: the card privately to whoever clicked, with its Share button; `share`: the card in the
+ * channel (it already says who shared it); `notice`: a short private answer (a button of an older
+ * release, a pattern gone), never silence.
  */
 export async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
-  const parsed = parseButtonId(interaction.customId);
-  if (!parsed) {
-    deps.logger.warn({ customId: interaction.customId.slice(0, 100) }, 'unknown button');
-    return;
-  }
-  const answer = deps.bot.patternAnswer(parsed.slug);
-  if (!answer) {
-    await interaction.reply({ ...toReplyOptions(GONE), flags: MessageFlags.Ephemeral });
-    return;
-  }
-  if (parsed.action === 'show') {
-    await interaction.reply({
-      ...toReplyOptions(answerToDiscord(answer, { share: true })),
-      flags: MessageFlags.Ephemeral,
-    });
-  } else {
-    await interaction.reply(toReplyOptions(answerToDiscord(answer, { sharedBy: interaction.user.id })));
+  const result = await deps.conversation.act(interaction.customId, {
+    platform: 'discord',
+    userId: interaction.user.id,
+    channelId: interaction.channelId,
+  });
+  switch (result.type) {
+    case 'show':
+      await interaction.reply({
+        ...deps.render(result.card, { private: true }),
+        flags: MessageFlags.Ephemeral,
+      });
+      return;
+    case 'share':
+      await interaction.reply(deps.render(result.card));
+      return;
+    case 'notice':
+      deps.logger.info({ customId: interaction.customId.slice(0, 100) }, 'button answered with a notice');
+      await interaction.reply({ ...deps.render(result.card), flags: MessageFlags.Ephemeral });
+      return;
   }
 }

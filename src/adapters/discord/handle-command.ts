@@ -1,60 +1,58 @@
 import { type ChatInputCommandInteraction, MessageFlags, PermissionFlagsBits } from 'discord.js';
-import type { Answer } from '../../core/answer.js';
+import type { AskInput } from '../../conversation/types.js';
+import { problemCard } from '../../core/card/problem-card.js';
 import { COMMAND_NAME } from '../../core/commands.js';
 import { PRIVATE_OPTION, QUERY_OPTION, USER_OPTION } from './commands.js';
 import type { HandlerDeps } from './handler-deps.js';
-import { answerToDiscord } from './render.js';
-import { toReplyOptions } from './reply-options.js';
+import { interactionPlace } from './place.js';
 
-const LATE = Symbol('late');
-
-/** The promise's value if it settles within `ms`, else LATE (a rejection within `ms` rejects). */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof LATE> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<typeof LATE>((resolve) => {
-    timer = setTimeout(() => resolve(LATE), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const UNKNOWN_COMMAND = problemCard('unknown-command');
 
 /**
- * `/pattern query:<text> [private] [user]`: asks, then replies at once, or defers and edits the reply
- * when the answer takes longer than `deferAfterMs`.
+ * `/pattern query:<text> [private] [user]`: asks the conversation within the defer budget, then
+ * replies at once, or defers and edits the reply in when the card takes longer.
  */
 export async function handleCommand(
   interaction: ChatInputCommandInteraction,
   deps: HandlerDeps,
 ): Promise<void> {
   if (interaction.commandName !== COMMAND_NAME) {
-    deps.logger.warn({ commandName: interaction.commandName }, 'unknown command');
+    deps.logger.warn({ commandName: interaction.commandName.slice(0, 100) }, 'unknown command');
+    await interaction.reply({
+      ...deps.render(UNKNOWN_COMMAND, { private: true }),
+      flags: MessageFlags.Ephemeral,
+    });
     return;
   }
-  const query = interaction.options.getString(QUERY_OPTION, true);
+  // A command registered by an older release may lack an option: treat it as not given.
+  const query = interaction.options.getString(QUERY_OPTION) ?? '';
   const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
-  const user = interaction.options.getUser(USER_OPTION);
-  const ask = () =>
-    deps.ask(query, {
-      platform: 'discord',
-      channelId: interaction.channelId,
-      userId: interaction.user.id,
-      ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
-      canManageChannel: interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
-    });
-  const render = (answer: Answer) =>
-    toReplyOptions(answerToDiscord(answer, user ? { forUserId: user.id } : {}));
-  // The card names the addressed user, so that is part of the key.
-  const pending = deps.replies.reply(`${user?.id ?? ''} ${query}`, ask, render);
+  const addressee = interaction.options.getUser(USER_OPTION)?.id;
+  const { channelId } = interaction;
+  const input: AskInput = {
+    text: query,
+    platform: 'discord',
+    channelId,
+    userId: interaction.user.id,
+    ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
+    place: interactionPlace(interaction),
+    canManageChannel: async () =>
+      interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
+    canPost: () => deps.canPost(channelId),
+  };
+  const options = { private: ephemeral, ...(addressee ? { addressee } : {}) };
   const flags = ephemeral ? ({ flags: MessageFlags.Ephemeral } as const) : {};
 
-  const early = await within(pending, deps.deferAfterMs);
-  if (early !== LATE) {
-    await interaction.reply({ ...early, ...flags });
+  const timed = await deps.conversation.askWithin(input, deps.deferAfterMs);
+  if ('card' in timed) {
+    // The failure card is for the asker alone, whatever they asked for.
+    const failed = timed.card === deps.conversation.failureCard;
+    await interaction.reply({
+      ...deps.render(timed.card, options),
+      ...(failed ? { flags: MessageFlags.Ephemeral } : flags),
+    });
     return;
   }
   await interaction.deferReply(flags);
-  await interaction.editReply(await pending);
+  await interaction.editReply(deps.render(await timed.later, options));
 }

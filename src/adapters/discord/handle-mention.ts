@@ -1,7 +1,6 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
 import type { HandlerDeps } from './handler-deps.js';
-import { answerToDiscord } from './render.js';
-import { toReplyOptions } from './reply-options.js';
+import { messagePlace } from './place.js';
 
 /**
  * The question in a message, or undefined when the message is not for the bot. A message is for the
@@ -10,7 +9,8 @@ import { toReplyOptions } from './reply-options.js';
  * An empty direct mention asks for help.
  */
 export function mentionQuestion(message: Message, botId: string): string | undefined {
-  if (message.author.bot || message.webhookId || message.system) return undefined;
+  // A message without an author (a shape discord.js lets through) cannot be a question.
+  if (!message.author || message.author.bot || message.webhookId || message.system) return undefined;
   const direct = message.mentions.users.has(botId);
   const replyToBot = message.mentions.repliedUser?.id === botId;
   const dm = !message.inGuild();
@@ -36,12 +36,16 @@ function canManageChannel(message: Message): boolean {
 export async function handleMention(message: Message, botId: string, deps: HandlerDeps): Promise<void> {
   const question = mentionQuestion(message, botId);
   if (question === undefined) return;
-  const answer = await deps.ask(question, {
+  const { channelId } = message;
+  const card = await deps.conversation.ask({
+    text: question,
     platform: 'discord',
-    channelId: message.channelId,
+    channelId,
     userId: message.author.id,
     ...(message.guildId ? { workspaceId: message.guildId } : {}),
-    canManageChannel: canManageChannel(message),
+    place: messagePlace(message),
+    canManageChannel: async () => canManageChannel(message),
+    canPost: () => deps.canPost(channelId),
   });
-  await message.reply(toReplyOptions(answerToDiscord(answer), true));
+  await message.reply(deps.render(card, { repliedUser: true }));
 }

@@ -1,17 +1,19 @@
 import {
   type BaseInteraction,
   type Client,
+  DiscordAPIError,
   Events,
   type Interaction,
   type Message,
   MessageFlags,
 } from 'discord.js';
+import type { Logger } from '../../logger.js';
+import { completionsToChoices } from './autocomplete.js';
 import { errorContext } from './error-context.js';
 import { handleButton } from './handle-button.js';
 import { handleCommand } from './handle-command.js';
 import { handleMention } from './handle-mention.js';
 import type { HandlerDeps } from './handler-deps.js';
-import { FAILURE_MESSAGE, toReplyOptions } from './reply-options.js';
 
 function interactionContext(interaction: BaseInteraction): Record<string, unknown> {
   return {
@@ -27,7 +29,8 @@ function interactionContext(interaction: BaseInteraction): Record<string, unknow
 
 async function routeInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   if (interaction.isAutocomplete()) {
-    await interaction.respond(deps.choices(String(interaction.options.getFocused())));
+    const typed = String(interaction.options.getFocused() ?? '');
+    await interaction.respond(completionsToChoices(deps.conversation.complete(typed)));
   } else if (interaction.isChatInputCommand()) {
     await handleCommand(interaction, deps);
   } else if (interaction.isButton()) {
@@ -36,12 +39,13 @@ async function routeInteraction(interaction: Interaction, deps: HandlerDeps): Pr
 }
 
 /** Tells the user their request failed, however far the interaction got; never throws. */
-async function failInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
+async function failInteraction(interaction: Interaction, deps: HandlerDeps, cause: unknown): Promise<void> {
+  if (refusedByChannel(cause)) return;
   try {
     if (interaction.isAutocomplete()) {
       if (!interaction.responded) await interaction.respond([]);
     } else if (interaction.isRepliable()) {
-      const message = toReplyOptions(FAILURE_MESSAGE);
+      const message = deps.render(deps.conversation.failureCard);
       if (interaction.deferred && !interaction.replied) await interaction.editReply(message);
       else if (interaction.replied) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
       else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
@@ -54,11 +58,35 @@ async function failInteraction(interaction: Interaction, deps: HandlerDeps): Pro
   }
 }
 
-async function failMessage(message: Message, deps: HandlerDeps): Promise<void> {
+/**
+ * Whether Discord just refused to let us speak there (403: Missing Access, Missing Permissions,
+ * blocked DMs). Each such response counts toward Discord's invalid-request limit (10,000 in 10
+ * minutes gets the bot's IP banned for a while), so the failure reply is not tried there again.
+ */
+export function refusedByChannel(error: unknown): boolean {
+  return error instanceof DiscordAPIError && error.status === 403;
+}
+
+async function failMessage(message: Message, deps: HandlerDeps, cause: unknown): Promise<void> {
+  if (refusedByChannel(cause)) return;
   try {
-    await message.reply(toReplyOptions(FAILURE_MESSAGE, true));
+    await message.reply(deps.render(deps.conversation.failureCard, { repliedUser: true }));
   } catch (error) {
     deps.logger.warn({ messageId: message.id, err: errorContext(error) }, 'could not send the failure reply');
+  }
+}
+
+/**
+ * Runs a listener's body so that nothing escapes it: a throw before the first await, or a rejection
+ * of the failure path itself, is logged with the event's name and swallowed. discord.js calls
+ * listeners inside its packet handling, where a throw would lose the packet (and, unguarded, the process).
+ */
+function guarded(logger: Logger, event: string, body: () => Promise<unknown>): void {
+  const log = (error: unknown) => logger.error({ event, err: errorContext(error) }, 'listener failed');
+  try {
+    body().catch(log);
+  } catch (error) {
+    log(error);
   }
 }
 
@@ -68,37 +96,44 @@ export function registerDiscordListeners(client: Client, deps: HandlerDeps): voi
 
   client.on(Events.InteractionCreate, (interaction) => {
     const started = performance.now();
-    routeInteraction(interaction, deps).then(
-      () => {
-        if (logger.isLevelEnabled('debug')) {
-          logger.debug(
-            { ...interactionContext(interaction), ms: performance.now() - started },
-            'interaction',
+    guarded(logger, 'interactionCreate', () =>
+      routeInteraction(interaction, deps).then(
+        () => {
+          if (logger.isLevelEnabled('debug')) {
+            logger.debug(
+              { ...interactionContext(interaction), ms: performance.now() - started },
+              'interaction',
+            );
+          }
+        },
+        async (error: unknown) => {
+          logger.error(
+            { ...interactionContext(interaction), err: errorContext(error) },
+            'interaction failed',
           );
-        }
-      },
-      async (error: unknown) => {
-        logger.error({ ...interactionContext(interaction), err: errorContext(error) }, 'interaction failed');
-        await failInteraction(interaction, deps);
-      },
+          await failInteraction(interaction, deps, error);
+        },
+      ),
     );
   });
 
   client.on(Events.MessageCreate, (message) => {
     const botId = client.user?.id;
     if (!botId) return;
-    handleMention(message, botId, deps).catch(async (error: unknown) => {
-      logger.error(
-        {
-          messageId: message.id,
-          guildId: message.guildId,
-          channelId: message.channelId,
-          err: errorContext(error),
-        },
-        'mention failed',
-      );
-      await failMessage(message, deps);
-    });
+    guarded(logger, 'messageCreate', () =>
+      handleMention(message, botId, deps).catch(async (error: unknown) => {
+        logger.error(
+          {
+            messageId: message.id,
+            guildId: message.guildId,
+            channelId: message.channelId,
+            err: errorContext(error),
+          },
+          'mention failed',
+        );
+        await failMessage(message, deps, error);
+      }),
+    );
   });
 
   client.on(Events.Error, (error) => logger.error({ err: errorContext(error) }, 'client error'));

@@ -1,11 +1,11 @@
 import { GatewayIntentBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAsk } from '../../../src/ask.js';
+import { encodeAction } from '../../../src/core/card/action.js';
+import { discordNonce } from '../../../src/daily/poster.js';
 import { autocomplete, button, MANAGER_PERMISSIONS, slashCommand } from '../../fakes/discord-payloads.js';
-import { APPLICATION_ID, BOB, BOT_TOKEN, type RecordedRequest } from '../../fakes/fake-discord.js';
-import { realBot } from '../../helpers/catalog.js';
+import { BOB, BOT_TOKEN, type RecordedRequest } from '../../fakes/fake-discord.js';
 import { expectWithinDiscordLimits } from './expect-within-limits.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, realConversation, startHarness } from './harness.js';
 
 interface Callback {
   type: number;
@@ -27,17 +27,18 @@ const body = (request: RecordedRequest) => request.body as Callback;
 const customIds = (callback: Callback) =>
   (callback.data?.components ?? []).flatMap((row) => row.components.map((b) => b.custom_id));
 
-const realAsk = createAsk(realBot());
+const show = (slug: string) => encodeAction({ type: 'show', slug }) ?? '';
+const share = (slug: string) =>
+  encodeAction({ type: 'share', ref: { k: 'pattern', slug, source: 'lookup' } }) ?? '';
 let h: Harness;
-let asked: { text: string; context: unknown }[] = [];
 beforeAll(async () => {
-  h = await startHarness({
-    ask: async (text, context) => {
-      asked.push({ text, context });
-      return realAsk(text, context);
-    },
-  });
+  h = await startHarness();
 });
+/** What the adapter told the conversation, without the lazy callbacks. */
+const lastAsked = () => {
+  const { canManageChannel: _m, canPost: _p, ...input } = h.asked.at(-1) ?? { text: '', platform: 'discord' };
+  return input;
+};
 afterAll(async () => h?.close());
 
 describe('connecting', () => {
@@ -57,42 +58,46 @@ describe('connecting', () => {
 
 describe('/pattern', () => {
   it('replies publicly with the pattern card, within limits, pinging nobody', async () => {
-    asked = [];
     const i = slashCommand(h.fake, { query: 'saga' });
     const callback = body(await h.fake.callback(i.id, i.token));
     expect(callback.type).toBe(4);
     expect(callback.data?.flags ?? 0).toBe(0);
     expect(callback.data?.embeds?.[0]?.title).toBe('Saga Pattern');
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
-    expect(customIds(callback)).toContain('pattern:show:outbox-pattern');
+    expect(customIds(callback)).toContain(show('outbox-pattern'));
+    // Shown publicly: no Share button of its own.
+    expect(customIds(callback)).not.toContain(share('saga-pattern'));
     expectWithinDiscordLimits(callback.data ?? {});
-    expect(asked).toEqual([
-      {
-        text: 'saga',
-        context: {
-          platform: 'discord',
-          channelId: '300000000000000001',
-          userId: '100000000000000001',
-          workspaceId: '200000000000000001',
-          canManageChannel: false,
-        },
-      },
-    ]);
+    expect(lastAsked()).toEqual({
+      text: 'saga',
+      platform: 'discord',
+      channelId: '300000000000000001',
+      userId: '100000000000000001',
+      workspaceId: '200000000000000001',
+      place: 'channel',
+    });
   });
 
-  it('tells ask when the member can manage the channel', async () => {
-    asked = [];
+  it('hands the conversation lazy callbacks: Manage Channels of the member, and whether the bot can post', async () => {
     const i = slashCommand(h.fake, { query: 'list', permissions: MANAGER_PERMISSIONS });
     await h.fake.callback(i.id, i.token);
-    expect(asked[0]?.context).toMatchObject({ canManageChannel: true });
+    const input = h.asked.at(-1);
+    expect(await input?.canManageChannel?.()).toBe(true);
+    expect(await input?.canPost?.()).toEqual({ ok: true });
+    const j = slashCommand(h.fake, { query: 'list' });
+    await h.fake.callback(j.id, j.token);
+    expect(await h.asked.at(-1)?.canManageChannel?.()).toBe(false);
   });
 
-  it('private: true makes the reply ephemeral', async () => {
+  it('private: true makes the reply ephemeral, with the card’s Share button first', async () => {
     const i = slashCommand(h.fake, { query: 'compare cqrs event sourcing', private: true });
     const callback = body(await h.fake.callback(i.id, i.token));
     expect(callback.type).toBe(4);
     expect(callback.data?.flags).toBe(EPHEMERAL);
     expect(callback.data?.embeds?.[0]?.title).toBe('CQRS Pattern vs Event Sourcing Pattern');
+    const first = callback.data?.components?.[0]?.components[0];
+    expect(first).toMatchObject({ style: 3, label: 'Share in channel' });
+    expect(first?.custom_id).toMatch(/^p1:\["s","c"/);
   });
 
   it('user: addresses the answer and allows pinging only that user', async () => {
@@ -102,7 +107,7 @@ describe('/pattern', () => {
     expect(callback.data?.allowed_mentions).toEqual({ parse: [], users: [BOB.id] });
   });
 
-  it('a remembered reply is never given to the wrong addressee: the user is part of the key', async () => {
+  it('a remembered card is never given to the wrong addressee', async () => {
     const replyTo = async (user?: typeof BOB) => {
       const i = slashCommand(h.fake, { query: 'outbox', ...(user ? { user } : {}) });
       return body(await h.fake.callback(i.id, i.token)).data;
@@ -122,30 +127,38 @@ describe('/pattern', () => {
     const i = slashCommand(h.fake, { query: text });
     const callback = body(await h.fake.callback(i.id, i.token));
     expect(callback.type).toBe(4);
-    expect(callback.data?.embeds?.[0]?.title).toMatch(/^No pattern matches/);
-    expect(callback.data?.embeds?.[0]?.title).not.toContain('@everyone');
+    expect(JSON.stringify(callback.data)).not.toContain('@everyone');
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
     expectWithinDiscordLimits(callback.data ?? {});
   });
 
-  it('works in a DM with the bot (no guild, no member)', async () => {
-    asked = [];
+  it('echoes `daily on [Claim your prize](https://evil.example)` in a DM without a clickable link', async () => {
+    const i = slashCommand(h.fake, { query: 'daily on [Claim your prize](https://evil.example)', dm: true });
+    const callback = body(await h.fake.callback(i.id, i.token));
+    const text = JSON.stringify(callback.data);
+    expect(text).not.toContain('](https://evil');
+    expect(text).not.toMatch(/[^\\]\[Claim your prize\]\(/);
+    expect(text).not.toContain('https://evil');
+  });
+
+  it('works in a DM with the bot (no guild, no member): place dm', async () => {
     const i = slashCommand(h.fake, { query: 'sharding', dm: true });
     const callback = body(await h.fake.callback(i.id, i.token));
     expect(callback.data?.embeds?.[0]?.title).toBe('Sharding Pattern');
-    expect(asked[0]?.context).toEqual({
+    expect(lastAsked()).toEqual({
+      text: 'sharding',
       platform: 'discord',
       channelId: '300000000000000009',
       userId: '100000000000000001',
-      canManageChannel: false,
+      place: 'dm',
     });
   });
 
-  it('help, list and not-found answer with their embeds', async () => {
+  it('help, list and not-found answer with their cards', async () => {
     for (const [query, title] of [
-      ['help', '/pattern <query>'],
+      ['help', 'How to use /pattern'],
       ['list', 'All patterns, by category'],
-      ['pizza', 'No pattern matches "pizza"'],
+      ['pizza', 'No pattern matches “pizza”'],
     ] as const) {
       const i = slashCommand(h.fake, { query });
       const callback = body(await h.fake.callback(i.id, i.token));
@@ -156,11 +169,11 @@ describe('/pattern', () => {
 });
 
 describe('autocomplete', () => {
-  it('answers with ranked choices (type 8)', async () => {
+  it('answers with the conversation’s completions (type 8)', async () => {
     const i = autocomplete(h.fake, 'sag');
     const callback = body(await h.fake.callback(i.id, i.token));
     expect(callback.type).toBe(8);
-    expect(callback.data?.choices?.[0]).toEqual({ name: '06 Saga Pattern', value: 'saga-pattern' });
+    expect(callback.data?.choices?.[0]).toMatchObject({ value: 'saga-pattern' });
     expect(callback.data?.choices?.length).toBeLessThanOrEqual(25);
   });
 
@@ -170,70 +183,137 @@ describe('autocomplete', () => {
       const callback = body(await h.fake.callback(i.id, i.token));
       expect(callback.type).toBe(8);
       expect(callback.data?.choices?.length).toBeLessThanOrEqual(25);
+      for (const choice of callback.data?.choices ?? []) {
+        expect(choice.name.length).toBeLessThanOrEqual(100);
+        expect(choice.value.length).toBeLessThanOrEqual(100);
+      }
     }
   });
 });
 
 describe('buttons', () => {
-  it('show: the pattern, ephemerally to the clicker, with their own Share button', async () => {
-    const i = button(h.fake, 'pattern:show:outbox-pattern', BOB);
+  it('show: the pattern, ephemerally to the clicker, with the card’s Share button', async () => {
+    const i = button(h.fake, show('outbox-pattern'), BOB);
     const callback = body(await h.fake.callback(i.id, i.token));
     expect(callback.type).toBe(4);
     expect(callback.data?.flags).toBe(EPHEMERAL);
     expect(callback.data?.embeds?.[0]?.title).toBe('Outbox Pattern');
-    expect(customIds(callback)[0]).toBe('pattern:share:outbox-pattern');
+    expect(customIds(callback)[0]).toBe(share('outbox-pattern'));
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('share: posts the pattern publicly, saying who shared it without pinging', async () => {
-    const i = button(h.fake, 'pattern:share:outbox-pattern', BOB, true);
+  it('a button of the release before the codec still shows its pattern', async () => {
+    const i = button(h.fake, 'pattern:show:outbox-pattern', BOB);
+    const callback = body(await h.fake.callback(i.id, i.token));
+    expect(callback.data?.flags).toBe(EPHEMERAL);
+    expect(callback.data?.embeds?.[0]?.title).toBe('Outbox Pattern');
+  });
+
+  it('share: posts the card publicly, saying who shared it without pinging', async () => {
+    const i = button(h.fake, share('outbox-pattern'), BOB, true);
     const callback = body(await h.fake.callback(i.id, i.token));
     expect(callback.type).toBe(4);
     expect(callback.data?.flags ?? 0).toBe(0);
     expect(callback.data?.content).toBe(`Shared by <@${BOB.id}>`);
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
-    expect(customIds(callback)).not.toContain('pattern:share:outbox-pattern');
+    expect(customIds(callback)).not.toContain(share('outbox-pattern'));
   });
 
-  it('an unknown slug gets an ephemeral notice', async () => {
-    const i = button(h.fake, 'pattern:show:gone-pattern');
+  it('share works for every card: a comparison shown privately, then shared', async () => {
+    const i = slashCommand(h.fake, { query: 'compare cqrs saga', private: true });
+    const shown = body(await h.fake.callback(i.id, i.token));
+    const shareId = customIds(shown)[0] ?? '';
+    const j = button(h.fake, shareId, BOB, true);
+    const shared = body(await h.fake.callback(j.id, j.token));
+    expect(shared.data?.flags ?? 0).toBe(0);
+    expect(shared.data?.embeds?.[0]?.title).toBe(shown.data?.embeds?.[0]?.title);
+    expect(shared.data?.content).toBe(`Shared by <@${BOB.id}>`);
+  });
+
+  it('a pattern gone from the catalog gets an ephemeral notice', async () => {
+    const i = button(h.fake, show('gone-pattern'));
     const callback = body(await h.fake.callback(i.id, i.token));
     expect(callback.data?.flags).toBe(EPHEMERAL);
     expect(callback.data?.embeds?.[0]?.title).toBe('That pattern is no longer in the catalog');
   });
+
+  it('a custom_id that is not ours gets an ephemeral notice, never silence', async () => {
+    const i = button(h.fake, 'click_me');
+    const callback = body(await h.fake.callback(i.id, i.token));
+    expect(callback.type).toBe(4);
+    expect(callback.data?.flags).toBe(EPHEMERAL);
+    expect(callback.data?.embeds?.[0]?.title).toBe('That button no longer works');
+  });
 });
 
-describe('sendAnswer (pattern of the day)', () => {
-  it('posts the card to the channel with the nonce enforced', async () => {
-    const sent = await h.service.sendAnswer('300000000000000042', realBot().todayAnswer('2025-03-14'), {
-      nonce: 'daily-2025-03-14',
+describe('the daily poster', () => {
+  it('posts a card to the channel with the nonce enforced', async () => {
+    const today = await realConversation().ask({ text: 'today', platform: 'console' });
+    const sent = await h.service.poster.post('300000000000000042', today, {
+      idempotencyKey: 'daily:discord:300000000000000042:2025-03-14',
+      maybeSentBefore: false,
     });
     expect(sent.messageId).toMatch(/^\d+$/);
     const post = await h.fake.waitForRequest(
       (r) => r.method === 'POST' && r.path === '/api/v10/channels/300000000000000042/messages',
     );
     expect(post.body).toMatchObject({
-      nonce: 'daily-2025-03-14',
+      nonce: discordNonce('daily:discord:300000000000000042:2025-03-14'),
       enforce_nonce: true,
       allowed_mentions: { parse: [] },
-      embeds: [{ author: { name: 'Pattern of the day · 2025-03-14' }, title: 'Event Sourcing Pattern' }],
+      embeds: [{ author: { name: 'Pattern of the day · 2025-03-14' } }],
     });
     expect(post.headers.authorization).toBe(`Bot ${BOT_TOKEN}`);
   });
 
-  it('lets a REST error propagate', async () => {
+  it('sorts a REST error into a permanent PostError', async () => {
     h.fake.fault((r) => r.path === '/api/v10/channels/300000000000000043/messages', {
       status: 403,
       body: { message: 'Missing Access', code: 50001 },
     });
+    const today = await realConversation().ask({ text: 'today', platform: 'console' });
     await expect(
-      h.service.sendAnswer('300000000000000043', realBot().todayAnswer('2025-03-14')),
-    ).rejects.toThrow(/Missing Access/);
+      h.service.poster.post('300000000000000043', today, { idempotencyKey: 'k', maybeSentBefore: false }),
+    ).rejects.toMatchObject({ name: 'PostError', kind: 'permanent', code: '50001' });
   });
-});
 
-describe('the application', () => {
-  it('is the one READY named', () => {
-    expect(h.service.client.application?.id).toBe(APPLICATION_ID);
+  it('makes one attempt: a 500 is not retried by discord.js, a 429 is not waited out (the engine retries)', async () => {
+    const today = await realConversation().ask({ text: 'today', platform: 'console' });
+    const path = (id: string) => `/api/v10/channels/${id}/messages`;
+    h.fake.fault(
+      (r) => r.path === path('300000000000000045'),
+      { status: 500, body: { message: 'oops', code: 0 } },
+      5,
+    );
+    await expect(
+      h.service.poster.post('300000000000000045', today, { idempotencyKey: 'k5', maybeSentBefore: false }),
+    ).rejects.toMatchObject({ name: 'PostError', kind: 'retryable' });
+    expect(h.fake.requests.filter((r) => r.path === path('300000000000000045'))).toHaveLength(1);
+    h.fake.fault(
+      (r) => r.path === path('300000000000000046'),
+      {
+        status: 429,
+        body: { message: 'You are being rate limited.', retry_after: 30, global: false },
+        headers: { 'retry-after': '30', 'x-ratelimit-scope': 'user' },
+      },
+      5,
+    );
+    const started = Date.now();
+    await expect(
+      h.service.poster.post('300000000000000046', today, { idempotencyKey: 'k6', maybeSentBefore: false }),
+    ).rejects.toMatchObject({ name: 'PostError', kind: 'retryable', code: 'rate_limited' });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(h.fake.requests.filter((r) => r.path === path('300000000000000046'))).toHaveLength(1);
+  });
+
+  it('checkCanPost: a channel the bot cannot see, in neutral terms', async () => {
+    h.fake.fault((r) => r.method === 'GET' && r.path === '/api/v10/channels/300000000000000044', {
+      status: 403,
+      body: { message: 'Missing Access', code: 50001 },
+    });
+    expect(await h.service.poster.checkCanPost('300000000000000044')).toEqual({
+      ok: false,
+      reason: 'cannot-see',
+    });
   });
 });

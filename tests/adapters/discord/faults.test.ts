@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDiscordService } from '../../../src/adapters/discord/discord-client.js';
-import { FAILURE_ANSWER } from '../../../src/adapters/discord/reply-options.js';
-import type { Ask } from '../../../src/ask.js';
-import { createAsk } from '../../../src/ask.js';
+import type { Conversation } from '../../../src/conversation/types.js';
+import type { Bot } from '../../../src/core/bot.js';
+import { problemCard } from '../../../src/core/card/problem-card.js';
 import { createLogger } from '../../../src/logger.js';
-import { autocomplete, mentionOf, message, slashCommand } from '../../fakes/discord-payloads.js';
-import { APPLICATION_ID, BOT_TOKEN, BOT_USER, FakeDiscord } from '../../fakes/fake-discord.js';
+import { autocomplete, button, mentionOf, message, slashCommand } from '../../fakes/discord-payloads.js';
+import { APPLICATION_ID, BOT_TOKEN, BOT_USER, CHANNEL_ID, FakeDiscord } from '../../fakes/fake-discord.js';
 import { realBot } from '../../helpers/catalog.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, realConversation, slowed, startHarness } from './harness.js';
 
 interface Body {
   type?: number;
@@ -17,15 +17,16 @@ interface Body {
 }
 
 const SECRET = 'SQLITE_CANTOPEN /var/secret/bot.db';
-const realAsk = createAsk(realBot());
-const failing: Ask = async (text, context) => {
-  if (text.includes('boom')) throw new Error(SECRET);
-  return realAsk(text, context);
+const FAILURE_TITLE = problemCard('failure').title;
+/** The real core, except that it throws (with a secret in the message) on "boom". */
+const failing: Bot = {
+  ...realBot(),
+  answerIntent(intent, text, context) {
+    if (text.includes('boom')) throw new Error(SECRET);
+    return realBot().answerIntent(intent, text, context);
+  },
 };
-const slow: Ask = async (text, context) => {
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  return realAsk(text, context);
-};
+const slow = (conversation: Conversation) => slowed(conversation, 150);
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -41,7 +42,7 @@ function expectNoSecrets(harness: Harness, tokens: readonly string[] = []): void
 
 describe('an answer that takes too long', () => {
   it('is deferred (type 5) and the reply edited in', async () => {
-    h = await startHarness({ ask: slow, deferAfterMs: 30 });
+    h = await startHarness({ wrap: slow, deferAfterMs: 30 });
     const i = slashCommand(h.fake, { query: 'saga' });
     const callback = (await h.fake.callback(i.id, i.token)).body as Body;
     expect(callback).toEqual({ type: 5, data: { flags: 0 } });
@@ -54,7 +55,7 @@ describe('an answer that takes too long', () => {
   });
 
   it('stays ephemeral when deferred privately', async () => {
-    h = await startHarness({ ask: slow, deferAfterMs: 30 });
+    h = await startHarness({ wrap: slow, deferAfterMs: 30 });
     const i = slashCommand(h.fake, { query: 'saga', private: true });
     expect((await h.fake.callback(i.id, i.token)).body).toEqual({ type: 5, data: { flags: 64 } });
   });
@@ -62,29 +63,53 @@ describe('an answer that takes too long', () => {
 
 describe('a failure inside the bot', () => {
   it('gets the fixed friendly message, ephemeral, never the error text; the log has the context', async () => {
-    h = await startHarness({ ask: failing });
+    h = await startHarness({ bot: failing });
     const i = slashCommand(h.fake, { query: 'boom' });
     const callback = (await h.fake.callback(i.id, i.token)).body as Body;
     expect(callback.type).toBe(4);
     expect(callback.data?.flags).toBe(64);
-    expect(callback.data?.embeds?.[0]?.title).toBe(
-      FAILURE_ANSWER.kind === 'notice' ? FAILURE_ANSWER.title : '',
-    );
+    expect(callback.data?.embeds?.[0]?.title).toBe(FAILURE_TITLE);
     expect(JSON.stringify(callback)).not.toContain('SQLITE');
-    const logged = h.logs.find((line) => line.msg === 'interaction failed');
-    expect(logged).toMatchObject({ level: 50, platform: 'discord', interactionId: i.id, command: 'pattern' });
+    const logged = h.logs.find((line) => line.msg === 'answering failed');
+    expect(logged).toMatchObject({ level: 50, platform: 'discord', layer: 'conversation' });
     expectNoSecrets(h, [i.token]);
   });
 
   it('in a mention, gets the fixed message as a reply', async () => {
-    h = await startHarness({ ask: failing });
+    h = await startHarness({ bot: failing });
     const id = message(h.fake, { content: `${mentionOf()} boom`, mentions: [BOT_USER] });
     const reply = await h.fake.waitForRequest(
       (r) => (r.body as Body | undefined)?.message_reference?.message_id === id,
     );
     expect((reply.body as Body).embeds?.[0]?.title).toBe('Sorry, something went wrong on my side');
     expect(JSON.stringify(reply.body)).not.toContain('SQLITE');
-    expect(h.logs.find((line) => line.msg === 'mention failed')).toMatchObject({ messageId: id });
+    expect(h.logs.find((line) => line.msg === 'answering failed')).toMatchObject({ platform: 'discord' });
+  });
+});
+
+describe('a conversation that breaks its promise never to throw', () => {
+  it('is caught at the listener: logged, the user answered, the next interaction served', async () => {
+    h = await startHarness({
+      wrap: (conversation) => ({
+        ...conversation,
+        complete: (typed) => {
+          if (typed === 'boom') throw new Error(SECRET);
+          return conversation.complete(typed);
+        },
+        act: async () => {
+          throw new Error(SECRET);
+        },
+      }),
+    });
+    const i = autocomplete(h.fake, 'boom');
+    expect((await h.fake.callback(i.id, i.token)).body).toEqual({ type: 8, data: { choices: [] } });
+    const b = button(h.fake, 'p1:["o","saga-pattern"]');
+    const clicked = (await h.fake.callback(b.id, b.token)).body as Body;
+    expect(clicked.data?.flags).toBe(64);
+    expect(clicked.data?.embeds?.[0]?.title).toBe(FAILURE_TITLE);
+    expect(h.logs.filter((l) => l.msg === 'interaction failed')).toHaveLength(2);
+    const next = autocomplete(h.fake, 'saga');
+    expect(((await h.fake.callback(next.id, next.token)).body as Body).type).toBe(8);
   });
 });
 
@@ -131,6 +156,46 @@ describe('REST errors', () => {
   });
 });
 
+describe('a channel that refuses the bot (403)', () => {
+  it('gets no second, failure message after a 403 on the reply to a mention', async () => {
+    h = await startHarness();
+    const posts = () =>
+      h?.fake.requests.filter(
+        (r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
+      ) ?? [];
+    h.fake.fault(
+      (r) => r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages`,
+      { status: 403, body: { message: 'Missing Permissions', code: 50013 } },
+      10,
+    );
+    const id = message(h.fake, { content: `${mentionOf()} saga`, mentions: [BOT_USER] });
+    await expect.poll(() => h?.logs.find((l) => l.msg === 'mention failed'), { timeout: 5000 }).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(posts()).toHaveLength(1);
+    expect((posts()[0]?.body as Body | undefined)?.message_reference?.message_id).toBe(id);
+    expect(h.logs.find((l) => l.msg === 'mention failed')).toMatchObject({
+      err: { status: 403, code: 50013 },
+    });
+  });
+
+  it('gets no failure follow-up after a 403 on an interaction reply', async () => {
+    h = await startHarness();
+    const i = slashCommand(h.fake, { query: 'saga' });
+    h.fake.fault((r) => r.path.includes(`/interactions/${i.id}/`), {
+      status: 403,
+      body: { message: 'Missing Access', code: 50001 },
+    });
+    await expect
+      .poll(() => h?.logs.find((l) => l.msg === 'interaction failed'), { timeout: 5000 })
+      .toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const tries = h.fake.requests.filter(
+      (r) => r.path.includes(i.token) || r.path.includes(`/interactions/${i.id}/`),
+    );
+    expect(tries).toHaveLength(1);
+  });
+});
+
 describe('a token Discord rejects', () => {
   it('fails start with discord.js TokenInvalid, without the token in the error', async () => {
     const fake = await FakeDiscord.start();
@@ -140,8 +205,7 @@ describe('a token Discord rejects', () => {
     });
     const service = createDiscordService({
       config: { token: BOT_TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
-      ask: realAsk,
-      bot: realBot(),
+      conversation: realConversation(),
       logger: createLogger('silent'),
     });
     try {

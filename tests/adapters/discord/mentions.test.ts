@@ -54,7 +54,7 @@ describe('mentions', () => {
     const nick = message(h.fake, { content: `hey <@!${BOT_USER.id}> sidecar`, mentions: [BOT_USER] });
     expect(((await replyTo(nick)).body as Posted).embeds?.[0]?.title).toBe('Sidecar Pattern');
     const bare = message(h.fake, { content: mentionOf(), mentions: [BOT_USER] });
-    expect(((await replyTo(bare)).body as Posted).embeds?.[0]?.title).toBe('/pattern <query>');
+    expect(((await replyTo(bare)).body as Posted).embeds?.[0]?.title).toBe('How to use /pattern');
   });
 
   it('a DM is answered without a mention', async () => {
@@ -86,5 +86,36 @@ describe('mentions', () => {
     await expectIgnored(
       message(h.fake, { content: `${mentionOf()} saga`, mentions: [BOT_USER], from: { ...BOB, bot: true } }),
     );
+  });
+});
+
+describe('what a mention tells the conversation', () => {
+  it('in a channel: place channel, and lazy callbacks (the owner may manage it, a member may not)', async () => {
+    const byOwner = message(h.fake, { content: `${mentionOf()} saga`, mentions: [BOT_USER] });
+    await replyTo(byOwner);
+    expect(await h.asked.at(-1)?.canManageChannel?.()).toBe(true);
+    // Not BOB: an earlier test sent him as a bot, and discord.js keeps that in its user cache.
+    const carol = { ...BOB, id: '100000000000000003', username: 'carol', global_name: 'carol' };
+    const id = message(h.fake, { content: `${mentionOf()} saga`, mentions: [BOT_USER], from: carol });
+    await replyTo(id);
+    const input = h.asked.at(-1);
+    expect(input).toMatchObject({
+      text: 'saga',
+      platform: 'discord',
+      channelId: CHANNEL_ID,
+      userId: '100000000000000003',
+      workspaceId: '200000000000000001',
+      place: 'channel',
+    });
+    expect(typeof input?.canManageChannel).toBe('function');
+    expect(await input?.canManageChannel?.()).toBe(false);
+    expect(await input?.canPost?.()).toEqual({ ok: true });
+  });
+
+  it('in a DM: place dm, no workspace', async () => {
+    const id = message(h.fake, { content: 'cqrs', dm: true });
+    await replyTo(id);
+    expect(h.asked.at(-1)).toMatchObject({ text: 'cqrs', channelId: DM_CHANNEL_ID, place: 'dm' });
+    expect(h.asked.at(-1)?.workspaceId).toBeUndefined();
   });
 });

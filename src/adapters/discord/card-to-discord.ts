@@ -1,0 +1,136 @@
+import type { APIAllowedMentions, APIEmbed, APIEmbedField } from 'discord.js';
+import {
+  assertNeverBlock,
+  type Card,
+  type CardBlock,
+  type Rich,
+  richToPlain,
+  type Span,
+} from '../../core/card/card.js';
+import { type ButtonRow, cardButtonRows } from './buttons.js';
+import { categoryColor, TONE_COLORS } from './colors.js';
+import { escapeUserText } from './escape.js';
+import { fitEmbeds } from './fit-embeds.js';
+import { DISCORD_LIMITS as L, truncate } from './limits.js';
+
+/** A message body in Discord's API form: what a channel post or an interaction reply carries. */
+export interface DiscordMessage {
+  readonly content?: string;
+  readonly embeds: APIEmbed[];
+  readonly components: ButtonRow[];
+  readonly allowed_mentions: APIAllowedMentions;
+}
+
+export interface CardToDiscordOptions {
+  /**
+   * The card is shown only to the person who asked or clicked (an ephemeral reply): its Share
+   * button, when it has one, comes first so they can post it to the channel.
+   */
+  readonly private?: boolean;
+}
+
+/** Only links of ours are masked: an https URL from the catalog, with nothing that could end the link early. */
+const SAFE_URL = /^https:\/\/[^\s()<>]+$/;
+
+const escapeLabel = (label: string) => escapeUserText(label).replace(/[[\]]/g, '\\$&');
+
+/** Inline code that survives backticks in its text. */
+function inlineCode(text: string): string {
+  if (!text.includes('`')) return `\`${text}\``;
+  return `\`\` ${text.replaceAll('``', '`\u200b`')} \`\``;
+}
+
+function spanToMarkdown(span: Span): string {
+  if (typeof span === 'string') return escapeUserText(span);
+  if ('strong' in span) return `**${escapeUserText(span.strong)}**`;
+  if ('code' in span) return inlineCode(span.code);
+  if ('link' in span) {
+    return SAFE_URL.test(span.url) ? `[${escapeLabel(span.link)}](${span.url})` : escapeUserText(span.link);
+  }
+  return `<@${span.user}>`;
+}
+
+/** A line of rich text as Discord markdown: every plain string escaped, formatting spelled Discord's way. */
+export function richToMarkdown(rich: Rich): string {
+  return rich.map(spanToMarkdown).join('');
+}
+
+/** Text for places Discord shows as it is (author line, footer, button labels): no markdown there. */
+const plain = (rich: Rich) => richToPlain(rich);
+
+function users(rich: Rich | undefined, pinged: Set<string>): void {
+  for (const span of rich ?? []) {
+    if (typeof span === 'object' && 'user' in span && span.ping) pinged.add(span.user);
+  }
+}
+
+const codeBlock = (code: string) => `\`\`\`\n${code.replaceAll('```', '`\u200b``')}\n\`\`\``;
+
+/** The card's body: paragraphs, unlabelled lists and code into the description; labelled parts and fields as fields. */
+function layBlocks(blocks: readonly CardBlock[]): { description: string[]; fields: APIEmbedField[] } {
+  const description: string[] = [];
+  const fields: APIEmbedField[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'text':
+        description.push(richToMarkdown(block.text));
+        break;
+      case 'fields':
+        for (const field of block.fields) {
+          fields.push({
+            name: escapeUserText(field.label),
+            value: richToMarkdown(field.value),
+            ...(field.inline ? { inline: true } : {}),
+          });
+        }
+        break;
+      case 'list': {
+        const lines = block.items.map(richToMarkdown).join('\n');
+        if (block.label) fields.push({ name: escapeUserText(block.label), value: lines });
+        else description.push(lines);
+        break;
+      }
+      case 'code':
+        if (block.label) fields.push({ name: escapeUserText(block.label), value: codeBlock(block.code) });
+        else description.push(codeBlock(block.code));
+        break;
+      default:
+        assertNeverBlock(block);
+    }
+  }
+  return { description, fields };
+}
+
+function cardEmbed(card: Card): APIEmbed {
+  const { description, fields } = layBlocks(card.blocks);
+  const text = [...(card.subtitle ? [richToMarkdown(card.subtitle)] : []), ...description]
+    .filter((part) => part !== '')
+    .join('\n');
+  return {
+    ...(card.eyebrow ? { author: { name: card.eyebrow } } : {}),
+    ...(card.title ? { title: escapeUserText(card.title) } : {}),
+    ...(text ? { description: text } : {}),
+    color: card.accent !== undefined ? categoryColor(card.accent) : TONE_COLORS[card.tone],
+    ...(fields.length > 0 ? { fields } : {}),
+    ...(card.footnote ? { footer: { text: plain(card.footnote) } } : {}),
+  };
+}
+
+/**
+ * A card as a Discord message: one embed (coloured by the card's category, else its tone) and rows
+ * of buttons carrying the card's encoded actions, all within Discord's limits; the byline as the
+ * message content. It pings nobody but the users whose span says `ping`. Pure, and it writes no
+ * sentence of its own: every word comes from the card.
+ */
+export function cardToDiscord(card: Card, options: CardToDiscordOptions = {}): DiscordMessage {
+  const pinged = new Set<string>();
+  users(card.byline, pinged);
+  const content = card.byline ? truncate(richToMarkdown(card.byline), L.content) : '';
+  const share = options.private && card.share ? [card.share] : [];
+  return {
+    ...(content ? { content } : {}),
+    embeds: fitEmbeds([cardEmbed(card)]),
+    components: cardButtonRows(share, card.groups),
+    allowed_mentions: { parse: [], ...(pinged.size > 0 ? { users: [...pinged] } : {}) },
+  };
+}
