@@ -128,6 +128,7 @@ describe('pattern of the day on Slack, through the whole app', () => {
 
   it('in a DM or a group DM, says the daily pattern is for channels, asking Slack nothing', async () => {
     const { app, fake, command } = await start({ DAILY_SLACK_ADMINS_ONLY: 'true' });
+    fake.reset(); // the auth.test of startup
     for (const fields of [
       { channel_id: 'D0DM', channel_name: 'directmessage' },
       { channel_id: 'C0MPDM', channel_name: 'mpdm-a--b--c-1' },
