@@ -6,8 +6,8 @@
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
 import { createSlackService } from '../src/adapters/slack/slack-app.js';
-import { createAsk } from '../src/ask.js';
 import { loadCatalogFile } from '../src/catalog-file.js';
+import { createConversation } from '../src/conversation/create-conversation.js';
 import { createBot } from '../src/core/bot.js';
 import { createLogger } from '../src/logger.js';
 
@@ -22,15 +22,21 @@ const token = 'xoxb-bench';
 async function listen(): Promise<number> {
   if (kind === 'bot') {
     const bot = createBot(loadCatalogFile('data/patterns.tsv'));
+    const logger = createLogger('info');
+    const conversation = createConversation({
+      bot,
+      logger,
+      defaultTimeZone: 'UTC',
+      // --no-cache: every request renders its card again (no Card cache, hence no memoised JSON).
+      ...(cache === 'no-cache' ? { cacheSize: 0 } : {}),
+    });
     const service = createSlackService({
       config: { botToken: token, signingSecret: signingSecret as string, apiUrl },
       port: 0,
       host: '127.0.0.1',
-      ask: createAsk(bot),
-      bot,
-      logger: createLogger('info'),
+      conversation,
+      logger,
       retryConfig: { retries: 0 },
-      ...(cache === 'no-cache' ? { replyCacheSize: 0 } : {}),
     });
     await service.start();
     return service.port() ?? 0;

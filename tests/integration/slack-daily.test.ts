@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SlackService } from '../../src/adapters/slack/slack-app.js';
 import { type App, createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
+import type { DailyScheduler } from '../../src/daily/daily-scheduler.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeClock, tempDatabase } from '../daily/fakes.js';
 import { type FakeSlack, slackSignature, startFakeSlack } from '../fakes/fake-slack.js';
@@ -15,7 +16,11 @@ interface Running {
   readonly app: App;
   readonly fake: FakeSlack;
   readonly clock: FakeClock;
-  command(text: string, user?: string): Promise<{ text: string; blocks?: unknown[] }>;
+  command(
+    text: string,
+    user?: string,
+    fields?: Record<string, string>,
+  ): Promise<{ text: string; blocks?: unknown[] }>;
   close(): Promise<void>;
 }
 
@@ -47,15 +52,17 @@ async function start(env: Record<string, string> = {}, at = '2026-11-25T06:00:00
   });
   await app.start();
   const slack = app.services.find((s) => s.name === 'slack') as SlackService;
-  const command = async (text: string, user = 'U0ASKER') => {
+  const command = async (text: string, user = 'U0ASKER', fields: Record<string, string> = {}) => {
     const body = new URLSearchParams({
       team_id: 'T0TEST',
       channel_id: CHANNEL,
+      channel_name: 'daily',
       user_id: user,
       command: '/pattern',
       text,
       response_url: fake.responseUrl('daily'),
       trigger_id: '1.2.3',
+      ...fields,
     }).toString();
     const response = await fetch(`http://127.0.0.1:${slack.port()}/slack/events`, {
       method: 'POST',
@@ -80,6 +87,9 @@ async function start(env: Record<string, string> = {}, at = '2026-11-25T06:00:00
   return r;
 }
 
+/** The daily scheduler among the app's services (the last one started). */
+const scheduler = (app: App) => app.services.find((s) => s.name === 'daily') as DailyScheduler;
+
 const dailyPosts = (fake: FakeSlack) =>
   fake.callsTo('chat.postMessage').filter((c) => c.args.channel === CHANNEL && !c.args.thread_ts);
 
@@ -91,12 +101,12 @@ describe('pattern of the day on Slack, through the whole app', () => {
     expect(fake.callsTo('conversations.info')).toHaveLength(1);
 
     clock.set('2026-11-25T13:59:00Z');
-    await app.daily?.scheduler.tick();
+    await scheduler(app).tick();
     expect(dailyPosts(fake)).toHaveLength(0);
     clock.set('2026-11-25T14:00:00Z');
-    await app.daily?.scheduler.tick();
+    await scheduler(app).tick();
     clock.set('2026-11-25T14:01:00Z');
-    await app.daily?.scheduler.tick();
+    await scheduler(app).tick();
     const posts = dailyPosts(fake);
     expect(posts).toHaveLength(1);
     expect(JSON.stringify(posts[0]?.args.blocks)).toContain('Pattern of the day');
@@ -114,6 +124,21 @@ describe('pattern of the day on Slack, through the whole app', () => {
     const on = await command('daily on');
     expect(on.text).toContain('/invite @pattern-bot');
     expect(await app.daily?.store.getSubscription('slack', CHANNEL)).toBeUndefined();
+  });
+
+  it('in a DM or a group DM, says the daily pattern is for channels, asking Slack nothing', async () => {
+    const { app, fake, command } = await start({ DAILY_SLACK_ADMINS_ONLY: 'true' });
+    fake.reset(); // the auth.test of startup
+    for (const fields of [
+      { channel_id: 'D0DM', channel_name: 'directmessage' },
+      { channel_id: 'C0MPDM', channel_name: 'mpdm-a--b--c-1' },
+    ]) {
+      const on = await command('daily on', 'U0ASKER', fields);
+      expect(on.text).toContain('The daily pattern is for channels');
+      expect(on.text).not.toContain('/invite');
+      expect(await app.daily?.store.getSubscription('slack', fields.channel_id)).toBeUndefined();
+    }
+    expect(fake.calls).toEqual([]);
   });
 
   it('with DAILY_SLACK_ADMINS_ONLY, only admins may turn it on', async () => {
@@ -135,7 +160,7 @@ describe('pattern of the day on Slack, through the whole app', () => {
     await command('daily on 07:00 UTC');
     fake.failNext('chat.postMessage', { status: 500 }, 1);
     clock.set('2026-11-25T07:00:00Z');
-    await app.daily?.scheduler.tick();
+    await scheduler(app).tick();
     expect(
       (await app.daily?.store.getDelivery({ platform: 'slack', channelId: CHANNEL, localDate: '2026-11-25' }))
         ?.status,
@@ -144,7 +169,7 @@ describe('pattern of the day on Slack, through the whole app', () => {
 
     fake.failNext('chat.postMessage', { error: 'channel_not_found' }, 5);
     clock.set('2026-11-26T07:00:00Z');
-    await app.daily?.scheduler.tick();
+    await scheduler(app).tick();
     const subscription = await app.daily?.store.getSubscription('slack', CHANNEL);
     expect(subscription?.enabled).toBe(false);
     expect(subscription?.disabledReason).toContain('channel_not_found');
@@ -154,7 +179,7 @@ describe('pattern of the day on Slack, through the whole app', () => {
     const { app, fake, clock, command } = await start();
     await command('daily on 07:00 UTC thread');
     clock.set('2026-11-25T07:00:00Z');
-    await app.daily?.scheduler.tick();
+    await scheduler(app).tick();
     expect(dailyPosts(fake)).toHaveLength(1);
     const replies = fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts !== undefined);
     expect(replies).toHaveLength(1);
@@ -169,7 +194,7 @@ describe('pattern of the day on Slack, through the whole app', () => {
     expect(off.text).toContain('off');
     expect((await app.daily?.store.getSubscription('slack', CHANNEL))?.enabled).toBe(false);
     clock.set('2026-11-25T07:00:00Z');
-    await app.daily?.scheduler.tick();
+    await scheduler(app).tick();
     expect(dailyPosts(fake)).toHaveLength(0);
   });
 
@@ -182,14 +207,14 @@ describe('pattern of the day on Slack, through the whole app', () => {
       running.splice(running.indexOf(first), 1);
       // Down from 08:00 to 11:00: a new process on the same database starts at 11:00 and posts once.
       const second = await start({ DATABASE_PATH: shared.path }, '2026-11-25T11:00:00Z');
-      await second.app.daily?.scheduler.idle();
+      await scheduler(second.app).idle();
       expect(dailyPosts(second.fake)).toHaveLength(1);
       second.clock.set('2026-11-25T11:01:00Z');
-      await second.app.daily?.scheduler.tick();
+      await scheduler(second.app).tick();
       expect(dailyPosts(second.fake)).toHaveLength(1);
       // The 26th's post was missed entirely: on the 27th at 08:00 it is not sent late.
       second.clock.set('2026-11-27T08:00:00Z');
-      await second.app.daily?.scheduler.tick();
+      await scheduler(second.app).tick();
       expect(dailyPosts(second.fake)).toHaveLength(1);
     } finally {
       shared.cleanup();

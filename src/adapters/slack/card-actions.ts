@@ -1,48 +1,54 @@
-import type { RespondFn } from '@slack/bolt';
-import { cardKeyToAnswer } from './card-key.js';
-import { answerToSlack } from './render.js';
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { ActResult } from '../../conversation/types.js';
+import { renderCard } from './render-card.js';
 import type { SlackDeps } from './slack-deps.js';
-import { slackErrorMessage, summarizeSlackError } from './slack-error.js';
+import { slackErrorCard, summarizeSlackError } from './slack-error.js';
 
-export const CARD_EXPIRED = 'That card can no longer be opened. Ask again with `/pattern`.';
+/** Where a click happened: on a message (with its response_url) or in the Home tab (without). */
+export type ClickPlace =
+  | { readonly kind: 'message'; readonly respond: RespondFn; readonly ephemeral: boolean }
+  | { readonly kind: 'home' };
+
+export interface Click {
+  /** What the button carries: its encoded action (or a legacy action_id). */
+  readonly value: string;
+  readonly userId: string;
+  readonly channelId?: string;
+  readonly place: ClickPlace;
+}
 
 /** Tells the clicker, privately, that something failed; logs if even that fails. */
 async function apologize(deps: SlackDeps, respond: RespondFn, error: unknown, what: string): Promise<void> {
   const summary = summarizeSlackError(error);
   deps.logger.warn(summary, `${what} failed`);
   try {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: slackErrorMessage(summary) });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...renderCard(slackErrorCard(summary), 'public'),
+    });
   } catch (again) {
     deps.logger.error(summarizeSlackError(again), `${what}: could not tell the user`);
   }
 }
 
 /**
- * "Share in channel": posts the card the button's value describes publicly, under the sharer's name,
- * through the response_url (which works in channels the bot has not joined), then removes the
- * private copy.
+ * "Share in channel": posts the card publicly, through the response_url (which works in channels the
+ * bot has not joined), then removes the private copy.
  */
-export async function shareCard(
-  deps: SlackDeps,
-  input: { readonly value: string; readonly userId: string; readonly respond: RespondFn },
-): Promise<void> {
-  const answer = cardKeyToAnswer(input.value, deps.bot);
+async function share(deps: SlackDeps, respond: RespondFn, result: ActResult): Promise<void> {
   try {
-    if (!answer) {
-      await input.respond({ response_type: 'ephemeral', replace_original: false, text: CARD_EXPIRED });
-      return;
-    }
-    await input.respond({
+    await respond({
       response_type: 'in_channel',
       replace_original: false,
-      ...answerToSlack(answer, { sharedBy: input.userId }),
+      ...renderCard(result.card, 'public'),
     });
   } catch (error) {
-    await apologize(deps, input.respond, error, 'share');
+    await apologize(deps, respond, error, 'share');
     return;
   }
   try {
-    await input.respond({ delete_original: true });
+    await respond({ delete_original: true });
   } catch (error) {
     // The card is shared; a private copy left behind is not worth an apology.
     deps.logger.warn(summarizeSlackError(error), 'share: could not remove the private copy');
@@ -50,26 +56,46 @@ export async function shareCard(
 }
 
 /**
- * A related-pattern or "did you mean" button: on the asker's private card it opens the pattern in
- * place; on a public card it answers the clicker privately, leaving the shared card alone.
+ * What a click shows, where: on the asker's private card, `show` replaces it in place; on a public
+ * card it answers the clicker privately, leaving the shared card alone; `share` posts in the channel;
+ * `notice` answers privately. A Home tab click has no response_url: the card goes to the clicker's DM
+ * with the app (chat.postMessage to the user ID), where it can be read and clicked again.
  */
-export async function openPattern(
-  deps: SlackDeps,
-  input: { readonly slug: string; readonly inPlace: boolean; readonly respond: RespondFn },
-): Promise<void> {
-  const answer = deps.bot.patternAnswer(input.slug);
-  try {
-    if (!answer) {
-      await input.respond({ response_type: 'ephemeral', replace_original: false, text: CARD_EXPIRED });
-      return;
+export async function handleClick(deps: SlackDeps, client: webApi.WebClient, click: Click): Promise<void> {
+  const result = await deps.conversation.act(click.value, {
+    platform: 'slack',
+    userId: click.userId,
+    ...(click.channelId ? { channelId: click.channelId } : {}),
+  });
+  const { place } = click;
+  if (place.kind === 'home') {
+    try {
+      await client.chat.postMessage({
+        channel: click.userId,
+        ...renderCard(result.card, 'private'),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+    } catch (error) {
+      deps.logger.warn(
+        { ...summarizeSlackError(error), user: click.userId },
+        'home click: could not open the card',
+      );
     }
-    const message = answerToSlack(answer, { shareable: true });
-    await input.respond(
-      input.inPlace
+    return;
+  }
+  if (result.type === 'share') {
+    await share(deps, place.respond, result);
+    return;
+  }
+  const message = renderCard(result.card, 'private');
+  try {
+    await place.respond(
+      result.type === 'show' && place.ephemeral
         ? { replace_original: true, ...message }
         : { response_type: 'ephemeral', replace_original: false, ...message },
     );
   } catch (error) {
-    await apologize(deps, input.respond, error, 'open pattern');
+    await apologize(deps, place.respond, error, result.type === 'show' ? 'open pattern' : 'notice');
   }
 }

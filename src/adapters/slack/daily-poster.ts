@@ -1,8 +1,8 @@
-import type { PatternAnswer } from '../../core/answer.js';
-import { type CanPost, type DailyPoster, PostError } from '../../daily/poster.js';
+import type { webApi } from '@slack/bolt';
+import type { CanPost } from '../../core/daily/can-post.js';
+import { type DailyPoster, PostError } from '../../daily/poster.js';
 import type { Logger } from '../../logger.js';
-import { md } from './escape.js';
-import type { SlackService } from './slack-app.js';
+import { renderCard } from './render-card.js';
 import { summarizeSlackError } from './slack-error.js';
 
 /** Slack errors after which posting to the channel will not work until a person acts. */
@@ -17,10 +17,8 @@ const PERMANENT = new Set([
   'restricted_action',
 ]);
 
-export const INVITE_FIX =
-  'Invite me to this channel first: type `/invite @pattern-bot` here, then try again.';
-export const SCOPE_FIX =
-  'The Slack app is missing a scope: reinstall it from slack/manifest.json, then try again.';
+/** The metadata every daily post carries, so a later look can tell it apart (see PostOptions). */
+export const DAILY_EVENT_TYPE = 'pattern_of_the_day';
 
 /** Sorts a Web API failure into one the daily engine retries and one that disables the channel. */
 export function slackErrorToPostError(error: unknown): PostError {
@@ -37,26 +35,40 @@ export function slackErrorToPostError(error: unknown): PostError {
   );
 }
 
-function threadStarter(answer: PatternAnswer): string {
-  return md`:thread: Discuss *${answer.pattern.name}* here: where have you used it, and what went wrong?`;
-}
-
-/** The pattern-of-the-day poster over the Slack service (one attempt per call, no client retries). */
-export function createSlackDailyPoster(service: SlackService, logger: Logger): DailyPoster {
-  const log = logger.child({ platform: 'slack', feature: 'daily' });
-  const client = service.postClient;
+/**
+ * The pattern-of-the-day poster over a Web API client that never retries and times out in 10 s (the
+ * daily engine retries, under its claim). One attempt per call.
+ */
+export function createSlackDailyPoster(client: webApi.WebClient, logger: Logger): DailyPoster {
+  const log = logger.child({ feature: 'daily' });
   return {
     platform: 'slack',
-    async post(channelId, answer, options) {
+    async post(channelId, card, options) {
       let ts: string;
       try {
-        ({ ts } = await service.sendAnswer(channelId, answer));
+        const result = await client.chat.postMessage({
+          channel: channelId,
+          ...renderCard(card, 'public'),
+          unfurl_links: false,
+          unfurl_media: false,
+          metadata: {
+            event_type: DAILY_EVENT_TYPE,
+            event_payload: { idempotency_key: options.idempotencyKey },
+          },
+        });
+        ts = result.ts ?? '';
       } catch (error) {
         throw slackErrorToPostError(error);
       }
       if (options.thread) {
         try {
-          await client.chat.postMessage({ channel: channelId, thread_ts: ts, text: threadStarter(answer) });
+          await client.chat.postMessage({
+            channel: channelId,
+            thread_ts: ts,
+            ...renderCard(options.thread.starter, 'public'),
+            unfurl_links: false,
+            unfurl_media: false,
+          });
         } catch (error) {
           log.warn({ channelId, ts, ...summarizeSlackError(error) }, 'could not start the discussion thread');
         }
@@ -66,14 +78,15 @@ export function createSlackDailyPoster(service: SlackService, logger: Logger): D
     async checkCanPost(channelId): Promise<CanPost> {
       try {
         const { channel } = await client.conversations.info({ channel: channelId });
-        if (channel?.is_archived) return { ok: false, fix: 'This channel is archived.' };
+        if (channel?.is_archived) return { ok: false, reason: 'archived' };
         if (channel?.is_im || channel?.is_member !== false) return { ok: true };
-        return { ok: false, fix: INVITE_FIX };
+        return { ok: false, reason: 'not-in-channel' };
       } catch (error) {
         const { slackError } = summarizeSlackError(error);
-        if (slackError === 'channel_not_found' || slackError === 'not_in_channel')
-          return { ok: false, fix: INVITE_FIX };
-        if (slackError === 'missing_scope') return { ok: false, fix: SCOPE_FIX };
+        if (slackError === 'channel_not_found' || slackError === 'not_in_channel') {
+          return { ok: false, reason: 'not-in-channel' };
+        }
+        if (slackError === 'missing_scope') return { ok: false, reason: 'missing-scope' };
         throw error;
       }
     },

@@ -9,14 +9,6 @@ export function escapeSlack(text: string): string {
   return text.replace(/[&<>]/g, (char) => ENTITIES[char] ?? char);
 }
 
-/**
- * A template tag for mrkdwn: the literal parts are ours and may format (`*bold*`); every interpolated
- * value is escaped, so data can never turn into a mention or a link.
- */
-export function md(strings: TemplateStringsArray, ...values: readonly unknown[]): string {
-  return strings.reduce((out, part, i) => out + (i > 0 ? escapeSlack(String(values[i - 1])) : '') + part, '');
-}
-
 /** `<@U123>` for a real Slack user ID, or undefined for anything else. */
 export function userMention(userId: string): string | undefined {
   return /^[UW][A-Z0-9]{2,}$/.test(userId) ? `<@${userId}>` : undefined;

@@ -8,6 +8,8 @@ export const SLACK_MAX_HOME_BLOCKS = 100;
 export const SLACK_MAX_HEADER = 150;
 export const SLACK_MAX_SECTION = 3000;
 export const SLACK_MAX_FIELD = 2000;
+/** Room for a code block's text inside a section, leaving space for its fence and label. */
+export const SLACK_MAX_CODE = 2800;
 export const SLACK_MAX_FIELDS = 10;
 export const SLACK_MAX_CONTEXT_ELEMENTS = 10;
 export const SLACK_MAX_BUTTON_TEXT = 75;
@@ -16,6 +18,8 @@ export const SLACK_MAX_ACTION_ID = 255;
 export const SLACK_MAX_ACTIONS_ELEMENTS = 25;
 /** A message's top-level `text`; Slack truncates longer text. */
 export const SLACK_MAX_TEXT = 40_000;
+/** The most of a person's raw text (slash command, mention, DM) read at all; the rest is dropped before decoding. */
+export const SLACK_MAX_INBOUND_TEXT = 4_000;
 
 const ELLIPSIS = '…';
 

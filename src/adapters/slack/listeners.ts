@@ -1,10 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { isActionLike } from '../../core/card/action.js';
 import { COMMAND_NAME } from '../../core/commands.js';
-import { OPEN_PATTERN_ACTION, SHARE_ACTION } from './blocks.js';
-import { openPattern, shareCard } from './card-actions.js';
-import { replyInConversation, stripBotMention } from './conversation-reply.js';
+import { handleClick } from './card-actions.js';
+import { replyInConversation } from './conversation-reply.js';
+import { decodeSlackText } from './decode.js';
 import { homeView } from './home-view.js';
-import { ackPatternCommand } from './pattern-command.js';
+import { commandPlace, homeOpenedBy, inboundMessage } from './inbound.js';
+import { ackPatternCommand, commandInput } from './pattern-command.js';
 import type { SlackDeps } from './slack-deps.js';
 import { bugContext } from './slack-deps.js';
 import { summarizeSlackError } from './slack-error.js';
@@ -16,10 +18,20 @@ function isEphemeral(body: BlockAction): boolean {
     : false;
 }
 
-/** The button action IDs on cards, matched by one listener. */
-const CARD_ACTIONS = new RegExp(`^(?:${SHARE_ACTION}$|${OPEN_PATTERN_ACTION}:)`);
 /** The bot events of the manifest, matched by one listener. */
 const BOT_EVENT_TYPES = /^(?:app_mention|message|app_home_opened)$/;
+
+/**
+ * What a click carries to the conversation: the encoded action (`p1:…`, both action_id and value),
+ * or a legacy action_id (`open_pattern:<slug>`); anything else (`share_card` with its old JSON value,
+ * a button of ours the codec no longer knows) goes as the value, and the conversation answers it with
+ * a short notice.
+ */
+function clickValue(action: { action_id?: unknown; value?: unknown }): string {
+  const id = typeof action.action_id === 'string' ? action.action_id : '';
+  if (isActionLike(id)) return id;
+  return typeof action.value === 'string' ? action.value : id;
+}
 
 /** Every Slack listener pattern-bot has, in one place. */
 export function registerSlackListeners(app: App, deps: SlackDeps): void {
@@ -27,24 +39,40 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
 
   // Bolt runs every listener's middleware chain for every request, so listeners are few: one command,
   // one action listener and one event listener, each dispatching inside (measured in bench:slack).
-  app.command(`/${COMMAND_NAME}`, async ({ command, ack, respond }) => {
-    const input = {
-      text: command.text,
+  app.command(/^\//, async ({ command, ack, respond, client, context }) => {
+    if (command.command !== `/${COMMAND_NAME}`) {
+      logger.debug({ command: command.command }, 'a slash command that is not ours: acked');
+      await ack();
+      return;
+    }
+    const input = commandInput(deps, client, {
+      text: decodeSlackText(command.text, context.botUserId),
       channelId: command.channel_id,
       userId: command.user_id,
-      teamId: command.team_id,
-    };
+      place: commandPlace(command.channel_name, command.channel_id),
+      ...(command.team_id ? { workspaceId: command.team_id } : {}),
+    });
     await ackPatternCommand(deps, input, ack, respond);
   });
 
-  app.action<BlockAction<ButtonAction>>(CARD_ACTIONS, async ({ ack, action, body, respond }) => {
-    await ack();
-    if (action.action_id === SHARE_ACTION) {
-      await shareCard(deps, { value: action.value ?? '', userId: body.user.id, respond });
-    } else {
-      await openPattern(deps, { slug: action.value ?? '', inPlace: isEphemeral(body), respond });
-    }
-  });
+  // Every click is acked at once, whatever it is; the conversation decides what it means.
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions' },
+    async ({ ack, action, body, respond, client }) => {
+      await ack();
+      if (action.type !== 'button') {
+        logger.debug({ type: String(action.type) }, 'a non-button action: acked');
+        return;
+      }
+      const inHome = body.container?.type === 'view' || typeof body.response_url !== 'string';
+      await handleClick(deps, client, {
+        value: clickValue(action),
+        userId: body.user.id,
+        ...(body.channel?.id ? { channelId: body.channel.id } : {}),
+        place: inHome ? { kind: 'home' } : { kind: 'message', respond, ephemeral: isEphemeral(body) },
+      });
+    },
+  );
 
   app.event(BOT_EVENT_TYPES, async ({ event, body, context, client }) => {
     // Slack retries an event it thinks we missed (X-Slack-Retry-Num): answer each event_id once.
@@ -54,40 +82,27 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
     }
     switch (event.type) {
       case 'app_mention':
-        await replyInConversation(
-          deps,
-          client,
-          {
-            channel: event.channel,
-            ...(event.user ? { user: event.user } : {}),
-            threadTs: event.thread_ts ?? event.ts,
-            teamId: body.team_id,
-            eventId: body.event_id,
-          },
-          stripBotMention(event.text, context.botUserId),
-        );
+      case 'message': {
+        const message = inboundMessage(event, context.botUserId);
+        if (!message) {
+          logger.debug({ eventId: body.event_id, type: event.type }, 'event not answered');
+          return;
+        }
+        await replyInConversation(deps, client, message, { teamId: body.team_id, eventId: body.event_id });
         return;
-      case 'message':
-        // Only people's plain messages in the bot's DMs: no edits, joins or bot posts (our own included).
-        if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
-        await replyInConversation(
-          deps,
-          client,
-          { channel: event.channel, user: event.user, teamId: body.team_id, eventId: body.event_id },
-          stripBotMention(event.text ?? '', context.botUserId),
-        );
-        return;
+      }
       case 'app_home_opened': {
-        if (event.tab !== 'home') return;
+        const user = homeOpenedBy(event);
+        if (!user) return;
+        const input = { platform: 'slack', userId: user, place: 'dm', workspaceId: body.team_id } as const;
+        const [today, catalog] = await Promise.all([
+          deps.conversation.ask({ ...input, text: 'today' }),
+          deps.conversation.ask({ ...input, text: 'list' }),
+        ]);
         try {
-          const askContext = { platform: 'slack', userId: event.user, workspaceId: body.team_id } as const;
-          const [today, catalog] = await Promise.all([
-            deps.ask('today', askContext),
-            deps.ask('list', askContext),
-          ]);
-          await client.views.publish({ user_id: event.user, view: homeView(today, catalog) });
+          await client.views.publish({ user_id: user, view: homeView(today, catalog) });
         } catch (error) {
-          logger.warn({ ...summarizeSlackError(error), user: event.user }, 'could not publish the Home tab');
+          logger.warn({ ...summarizeSlackError(error), user }, 'could not publish the Home tab');
         }
         return;
       }

@@ -1,58 +1,56 @@
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { Ask } from '../../ask.js';
 import type { SlackConfig } from '../../config.js';
-import type { Answer } from '../../core/answer.js';
-import type { Bot } from '../../core/bot.js';
-import { HEALTH_PATH, sendHealth } from '../../health-server.js';
+import type { Conversation } from '../../conversation/types.js';
+import type { DailyPoster } from '../../daily/poster.js';
+import { HEALTH_PATH, sendHealth, startHealthServer } from '../../health-server.js';
 import type { Logger } from '../../logger.js';
-import { createReplyCache } from '../../reply-cache.js';
 import { type HealthReport, healthReport, type Service, type ServiceHealth } from '../../service.js';
 import { pinoToBoltLogger } from './bolt-logger.js';
+import { createSlackDailyPoster } from './daily-poster.js';
 import { createEventDedupe } from './event-dedupe.js';
 import { registerSlackListeners } from './listeners.js';
-import { answerToSlack } from './render.js';
+import { guardSlackRequests, harmlessProcessEventErrorHandler, SLACK_EVENTS_PATH } from './request-guard.js';
 
 export interface SlackServiceOptions {
   readonly config: SlackConfig;
   /** HTTP mode listens here (0: any free port). */
   readonly port: number;
   readonly host: string;
-  readonly ask: Ask;
-  readonly bot: Bot;
+  readonly conversation: Conversation;
   readonly logger: Logger;
-  /** The whole process's health, served by Bolt at GET /healthz in HTTP mode. Default: this service's. */
+  /** The whole process’s health, served at GET /healthz in both modes. Default: this service’s. */
   readonly health?: () => HealthReport;
   /** Web API retries. Default: up to 5 within 5 minutes; tests pass `{ retries: 0 }`. */
   readonly retryConfig?: webApi.RetryOptions;
-  /** How long `/pattern` may think before acking without the answer (default 2.5 s). */
+  /** How long `/pattern` may think before acking with the working card (default 2.5 s). */
   readonly ackBudgetMs?: number;
   /** DAILY_SLACK_ADMINS_ONLY: only workspace admins and owners may turn the daily pattern on or off. */
   readonly adminsOnlyForDaily?: boolean;
-  /** How many rendered `/pattern` replies are remembered (default REPLY_CACHE_SIZE; 0: none). */
-  readonly replyCacheSize?: number;
 }
 
 export interface SlackService extends Service {
   readonly mode: 'socket' | 'http';
-  /** True in HTTP mode: Bolt owns PORT and answers /healthz, so main must not start its own server. */
+  /**
+   * Always true: the service owns PORT and answers /healthz there from the moment `start` begins (in
+   * Socket Mode too, 503 until Slack connects), so main must not start its own server.
+   */
   readonly servesHealth: boolean;
-  /** The port Bolt listens on (HTTP mode, once started). */
+  /** The port /healthz (and, in HTTP mode, /slack/events) listens on, once started. */
   port(): number | undefined;
   /**
-   * Posts an answer's card to a channel (for the pattern of the day). Web API errors propagate, at
-   * once: this goes through `postClient`, which never retries (the daily engine does, under its claim).
+   * The daily port: posts the pattern-of-the-day card through a Web API client with no retries and a
+   * 10 s timeout (the daily engine retries, under its claim), and checks whether it can post.
    */
-  sendAnswer(channelId: string, answer: Answer): Promise<{ ts: string }>;
-  /** A Web API client with no retries and a 10 s timeout, for scheduled posts and their checks. */
-  readonly postClient: webApi.WebClient;
+  readonly poster: DailyPoster;
 }
 
 /** A scheduled post that takes longer than this has failed; the daily engine retries it. */
 const POST_TIMEOUT_MS = 10_000;
 
 /** Whether a user is a workspace admin or owner (`users.info`, needs `users:read`). */
-async function isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean> {
+export async function isWorkspaceAdmin(client: webApi.WebClient, userId: string): Promise<boolean> {
   const { user } = await client.users.info({ user: userId });
   return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
 }
@@ -75,11 +73,18 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
   const mode = config.appToken ? 'socket' : 'http';
   let state = 'stopped';
   let httpPort: number | undefined;
+  const postClient = new webApi.WebClient(config.botToken, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: POST_TIMEOUT_MS,
+    logger: boltLogger,
+  });
+  const poster = createSlackDailyPoster(postClient, logger);
 
   const service: SlackService = {
     name: 'slack',
     mode,
-    servesHealth: mode === 'http',
+    servesHealth: true,
     port: () => httpPort,
     health: (): ServiceHealth => ({
       ok: state === 'connected' || state === 'listening',
@@ -89,13 +94,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     }),
     start,
     stop,
-    sendAnswer,
-    postClient: new webApi.WebClient(config.botToken, {
-      ...(slackApiUrl ? { slackApiUrl } : {}),
-      retryConfig: { retries: 0 },
-      timeout: POST_TIMEOUT_MS,
-      logger: boltLogger,
-    }),
+    poster,
   };
   const health = options.health ?? (() => healthReport([service]));
 
@@ -116,7 +115,12 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
   } else {
     httpReceiver = new HTTPReceiver({
       signingSecret: config.signingSecret ?? '',
+      // The guard in front (guardSlackRequests) verifies every request to /slack/events with Bolt's own
+      // verifySlackRequest, and the future timestamps Bolt lets through; a second check here would
+      // only cost another HMAC and a timing-safe compare per request. Bolt's start() is never used.
+      signatureVerification: false,
       logger: boltLogger,
+      processEventErrorHandler: harmlessProcessEventErrorHandler(logger),
       customRoutes: [
         {
           path: HEALTH_PATH,
@@ -137,47 +141,69 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     convoStore: false,
   });
   registerSlackListeners(app, {
-    ask: options.ask,
-    bot: options.bot,
+    conversation: options.conversation,
     logger,
     dedupe: createEventDedupe(),
-    replies: createReplyCache(options.replyCacheSize),
-    ...(options.adminsOnlyForDaily
-      ? { isAdmin: (userId: string) => isWorkspaceAdmin(app.client, userId) }
-      : {}),
+    canPost: (channelId) => poster.checkCanPost(channelId),
+    ...(options.adminsOnlyForDaily ? { isAdmin: isWorkspaceAdmin } : {}),
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
   });
 
+  let server: Server | undefined;
+
+  /** HTTP mode: Bolt's request listener behind the guard, on our own server (Bolt's start() is not used). */
+  async function listenHttp(receiver: HTTPReceiver): Promise<Server> {
+    const guarded = guardSlackRequests(receiver.requestListener, {
+      signingSecret: config.signingSecret ?? '',
+      logger,
+    });
+    const http = createServer(guarded);
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port, options.host, () => resolve());
+    });
+    return http;
+  }
+
   async function start(): Promise<void> {
     state = 'starting';
-    await app.init(); // auth.test: a wrong SLACK_BOT_TOKEN fails here, at startup
-    if (httpReceiver) {
-      const server = await httpReceiver.start({ port: options.port, host: options.host });
-      httpPort = (server.address() as AddressInfo).port;
-      state = 'listening';
-      logger.info({ mode, host: options.host, port: httpPort, path: '/slack/events' }, 'slack listening');
-    } else {
-      await app.start();
-      state = 'connected';
-      logger.info({ mode }, 'slack connected');
+    if (socketReceiver) {
+      // /healthz answers from the first moment (503 while connecting), not only once Slack is reached.
+      ({ server, port: httpPort } = await startHealthServer(options.port, options.host, health));
     }
+    try {
+      await app.init(); // auth.test: a wrong SLACK_BOT_TOKEN fails here, at startup
+      if (httpReceiver) {
+        server = await listenHttp(httpReceiver);
+        httpPort = (server.address() as AddressInfo).port;
+        state = 'listening';
+        logger.info({ mode, host: options.host, port: httpPort, path: SLACK_EVENTS_PATH }, 'slack listening');
+      } else {
+        await app.start();
+        state = 'connected';
+        logger.info({ mode, port: httpPort }, 'slack connected');
+      }
+    } catch (error) {
+      await closeServer();
+      state = 'stopped';
+      throw error;
+    }
+  }
+
+  async function closeServer(): Promise<void> {
+    const open = server;
+    server = undefined;
+    httpPort = undefined;
+    if (!open) return;
+    open.closeAllConnections();
+    await new Promise<void>((resolve) => open.close(() => resolve()));
   }
 
   async function stop(): Promise<void> {
     if (state === 'stopped') return;
-    await app.stop();
+    if (socketReceiver) await app.stop();
+    await closeServer();
     state = 'stopped';
-    httpPort = undefined;
-  }
-
-  async function sendAnswer(channelId: string, answer: Answer): Promise<{ ts: string }> {
-    const result = await service.postClient.chat.postMessage({
-      channel: channelId,
-      ...answerToSlack(answer),
-      unfurl_links: false,
-      unfurl_media: false,
-    });
-    return { ts: result.ts ?? '' };
   }
 
   return service;

@@ -1,22 +1,20 @@
-import type { Ask } from '../../ask.js';
-import type { Bot } from '../../core/bot.js';
+import type { webApi } from '@slack/bolt';
+import type { Conversation } from '../../conversation/types.js';
+import type { CanPost } from '../../core/daily/can-post.js';
 import type { Logger } from '../../logger.js';
-import type { ReplyCache } from '../../reply-cache.js';
 import type { EventDedupe } from './event-dedupe.js';
-import type { EphemeralReply } from './pattern-command.js';
 
-/** What every Slack listener needs. */
+/** What every Slack listener needs: the conversation, and the few platform calls it may ask for. */
 export interface SlackDeps {
-  readonly ask: Ask;
-  readonly bot: Bot;
+  readonly conversation: Conversation;
   readonly logger: Logger;
   readonly dedupe: EventDedupe;
-  /** `/pattern` replies already rendered, by text. */
-  readonly replies: ReplyCache<EphemeralReply>;
-  /** How long `/pattern` may take before the ack goes out without the answer (default 2.5 s). */
+  /** How long `/pattern` may take before the ack goes out with the working card (default 2.5 s). */
   readonly ackBudgetMs?: number;
   /** Set when only workspace admins may change the daily pattern (DAILY_SLACK_ADMINS_ONLY). */
-  readonly isAdmin?: (userId: string) => Promise<boolean>;
+  readonly isAdmin?: (client: webApi.WebClient, userId: string) => Promise<boolean>;
+  /** Whether the bot can post in a channel (the daily poster's check). */
+  readonly canPost: (channelId: string) => Promise<CanPost>;
 }
 
 /** A log-safe view of an unexpected (non-Slack) error: a bug in our code, not user input. */

@@ -1,4 +1,6 @@
 import { RespondError, webApi } from '@slack/bolt';
+import type { Card } from '../../core/card/card.js';
+import { type Problem, problemCard } from '../../core/card/problem-card.js';
 
 /** What a log line may say about a failed Slack call: a code and a status, never the error object
  *  (a request error carries the request, with its Authorization header). */
@@ -27,22 +29,22 @@ export function summarizeSlackError(error: unknown): SlackErrorSummary {
   return { slackError: error instanceof Error ? error.name : 'unknown' };
 }
 
-export const SORRY = 'Sorry, something went wrong on my side answering that. Please try again in a moment.';
-export const NOT_IN_CHANNEL =
-  "I can't post in this channel. Invite me with `/invite @pattern-bot`, or use `/pattern`, which works everywhere.";
-export const RATE_LIMITED = 'Slack asked me to slow down. Please try again in a minute.';
-
-/** The fixed message a person sees when a Slack call failed (never the error's own text). */
-export function slackErrorMessage(summary: SlackErrorSummary): string {
+/** The neutral problem a person is told about when a Slack call failed (the core words it). */
+export function slackErrorProblem(summary: SlackErrorSummary): Problem {
   switch (summary.slackError) {
     case 'not_in_channel':
     case 'channel_not_found':
     case 'is_archived':
-      return NOT_IN_CHANNEL;
+      return 'not-in-channel';
     case 'rate_limited':
     case 'ratelimited':
-      return RATE_LIMITED;
+      return 'rate-limited';
     default:
-      return SORRY;
+      return 'failure';
   }
+}
+
+/** The fixed card a person sees when a Slack call failed (never the error's own text). */
+export function slackErrorCard(summary: SlackErrorSummary): Card {
+  return problemCard(slackErrorProblem(summary));
 }

@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import { createSlackService, type SlackService } from '../../../src/adapters/slack/slack-app.js';
-import { type Ask, createAsk } from '../../../src/ask.js';
 import type { SlackConfig } from '../../../src/config.js';
+import { createConversation } from '../../../src/conversation/create-conversation.js';
+import type { Conversation } from '../../../src/conversation/types.js';
+import type { Bot } from '../../../src/core/bot.js';
 import { createLogger, type Logger } from '../../../src/logger.js';
 import type { HealthReport } from '../../../src/service.js';
 import { type FakeSlack, slackSignature, startFakeSlack } from '../../fakes/fake-slack.js';
@@ -32,28 +34,41 @@ export interface Harness {
 export function testSlackService(
   config: SlackConfig,
   options: {
-    readonly ask?: Ask;
+    readonly conversation?: Conversation;
     readonly logger?: Logger;
     readonly health?: () => HealthReport;
     readonly ackBudgetMs?: number;
+    readonly adminsOnlyForDaily?: boolean;
   } = {},
 ): SlackService {
-  const bot = realBot();
+  const logger = options.logger ?? createLogger('silent');
   return createSlackService({
     config,
     port: 0,
     host: '127.0.0.1',
-    ask: options.ask ?? createAsk(bot, 'UTC', () => NOW),
-    bot,
-    logger: options.logger ?? createLogger('silent'),
+    conversation: options.conversation ?? testConversation(realBot(), logger),
+    logger,
+    ...(options.adminsOnlyForDaily ? { adminsOnlyForDaily: true } : {}),
     retryConfig: { retries: 0 },
     ...(options.health ? { health: options.health } : {}),
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
   });
 }
 
+/** The real conversation over a bot, on the tests' clock. */
+export function testConversation(bot: Bot, logger: Logger = createLogger('silent')): Conversation {
+  return createConversation({ bot, logger, defaultTimeZone: 'UTC', clock: () => NOW });
+}
+
+export interface HarnessOptions {
+  /** Builds the conversation from the harness's logger (default: the real one over the real catalog). */
+  readonly conversation?: (logger: Logger) => Conversation;
+  readonly ackBudgetMs?: number;
+  readonly adminsOnlyForDaily?: boolean;
+}
+
 /** The real Bolt app in HTTP mode on 127.0.0.1, its Web API pointed at a fresh fake Slack. */
-export async function startHarness(ask?: Ask, ackBudgetMs?: number): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await startFakeSlack();
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
@@ -62,12 +77,14 @@ export async function startHarness(ask?: Ask, ackBudgetMs?: number): Promise<Har
       done();
     },
   });
+  const logger = createLogger('debug', sink);
   const service = testSlackService(
     { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
     {
-      ...(ask ? { ask } : {}),
-      ...(ackBudgetMs !== undefined ? { ackBudgetMs } : {}),
-      logger: createLogger('debug', sink),
+      ...(options.conversation ? { conversation: options.conversation(logger) } : {}),
+      ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
+      ...(options.adminsOnlyForDaily ? { adminsOnlyForDaily: true } : {}),
+      logger,
     },
   );
   await service.start();

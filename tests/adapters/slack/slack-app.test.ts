@@ -1,12 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OPEN_PATTERN_ACTION, SHARE_ACTION } from '../../../src/adapters/slack/blocks.js';
-import { WORKING } from '../../../src/adapters/slack/pattern-command.js';
-import { NOT_IN_CHANNEL, RATE_LIMITED, SORRY } from '../../../src/adapters/slack/slack-error.js';
-import { createAsk } from '../../../src/ask.js';
+import type { Conversation } from '../../../src/conversation/types.js';
+import { decodeAction } from '../../../src/core/card/action.js';
+import { answerToCard } from '../../../src/core/card/answer-to-card.js';
+import { deliveryKey } from '../../../src/daily/poster.js';
 import { FAKE_BOT_USER_ID, slackSignature } from '../../fakes/fake-slack.js';
 import { realBot } from '../../helpers/catalog.js';
 import { limitProblems } from './check-limits.js';
-import { BOT_TOKEN, eventually, type Harness, NOW, startHarness } from './harness.js';
+import { BOT_TOKEN, eventually, type Harness, NOW, startHarness, testConversation } from './harness.js';
+
+const SHARE = 'Share in channel';
+const OPEN = 'p1:["o",';
+const SORRY = 'Sorry, something went wrong on my side';
+const NOT_IN_CHANNEL = 'I can’t post in this channel';
+const RATE_LIMITED = 'I was asked to slow down';
 
 type Json = Record<string, unknown>;
 type Block = { type: string; text?: { text: string }; elements?: Json[]; block_id?: string };
@@ -14,17 +20,21 @@ type Block = { type: string; text?: { text: string }; elements?: Json[]; block_i
 const bot = realBot();
 const saga = bot.patterns.find((p) => p.slug === 'saga-pattern');
 if (!saga) throw new Error('the catalog has no saga-pattern');
-/** What Slack renders of a message: everything but button values, which are never shown. */
+/** What Slack renders of a message: everything but button values and action ids, which are never shown. */
 const shown = (raw: string) =>
-  JSON.stringify(JSON.parse(raw), (key, value) => (key === 'value' ? undefined : value));
+  JSON.stringify(JSON.parse(raw), (key, value) =>
+    key === 'value' || key === 'action_id' ? undefined : value,
+  );
 const headers = (message: Json) =>
   (message.blocks as Block[]).filter((b) => b.type === 'header').map((b) => b.text?.text);
-const button = (message: Json, actionId: string) =>
+/** The first button whose label is `label`, or whose action_id starts with `label`. */
+const button = (message: Json, label: string) =>
   (message.blocks as Block[])
     .flatMap((b) => b.elements ?? [])
-    .find((e) => String(e.action_id).startsWith(actionId)) as
-    | { value: string; action_id: string }
-    | undefined;
+    .find(
+      (e) =>
+        (e.text as { text?: string } | undefined)?.text === label || String(e.action_id).startsWith(label),
+    ) as { value: string; action_id: string } | undefined;
 
 let h: Harness;
 beforeAll(async () => {
@@ -98,23 +108,23 @@ describe('/pattern', () => {
     expect(ack.response_type).toBe('ephemeral');
     expect(headers(ack)).toEqual(['Saga Pattern']);
     expect(String(ack.text)).toContain('Saga Pattern');
-    expect(button(ack, SHARE_ACTION)?.value).toBeTruthy();
+    expect(button(ack, SHARE)?.value).toMatch(/^p1:/);
     expect(limitProblems(ack)).toEqual([]);
     expect(h.fake.calls).toEqual([]);
   });
 
   it('shares the same card publicly under the sharer’s name and removes the private copy', async () => {
     const ack = (await (await h.command('random')).json()) as Json;
-    const share = button(ack, SHARE_ACTION);
+    const share = button(ack, SHARE);
     if (!share) throw new Error('no share button');
-    const res = await h.click(SHARE_ACTION, share.value, true);
+    const res = await h.click(share.action_id, share.value, true);
     expect(res.status).toBe(200);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(2));
     const [shared, removal] = h.fake.responsePosts.map((p) => p.body);
     expect(shared).toMatchObject({ response_type: 'in_channel', replace_original: false });
     expect(headers(shared as Json)).toEqual(headers(ack)); // the same pattern, not a new random pick
     expect(JSON.stringify(shared)).toContain('Shared by <@U0CLICKER>');
-    expect(button(shared as Json, SHARE_ACTION)).toBeUndefined();
+    expect(button(shared as Json, SHARE)).toBeUndefined();
     expect(limitProblems(shared as Json)).toEqual([]);
     expect(removal).toEqual({ delete_original: true });
     expect(h.fake.calls).toEqual([]);
@@ -122,18 +132,20 @@ describe('/pattern', () => {
 
   it('opens a related pattern in place on the private card', async () => {
     const ack = (await (await h.command('saga')).json()) as Json;
-    const related = button(ack, OPEN_PATTERN_ACTION);
+    const related = button(ack, OPEN);
     if (!related) throw new Error('no related button');
     await h.click(related.action_id, related.value, true);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(1));
     const body = h.fake.responsePosts[0]?.body as Json;
     expect(body.replace_original).toBe(true);
-    expect(headers(body)).toEqual([bot.patternAnswer(related.value)?.pattern.name]);
-    expect(button(body, SHARE_ACTION)).toBeDefined();
+    const action = decodeAction(related.value);
+    const slug = action?.type === 'show' ? action.slug : '';
+    expect(headers(body)).toEqual([bot.patternAnswer(slug)?.pattern.name]);
+    expect(button(body, SHARE)).toBeDefined();
   });
 
   it('answers a click on a shared (public) card privately, leaving the shared card alone', async () => {
-    await h.click(`${OPEN_PATTERN_ACTION}:saga-pattern`, 'saga-pattern', false);
+    await h.click('open_pattern:saga-pattern', 'saga-pattern', false);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(1));
     expect(h.fake.responsePosts[0]?.body).toMatchObject({
       response_type: 'ephemeral',
@@ -142,7 +154,7 @@ describe('/pattern', () => {
   });
 
   it('answers a tampered button value politely', async () => {
-    await h.click(SHARE_ACTION, '{"k":"x"}', true);
+    await h.click('share_card', '{"k":"x"}', true);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(1));
     expect(h.fake.responsePosts[0]?.body).toMatchObject({
       response_type: 'ephemeral',
@@ -150,22 +162,37 @@ describe('/pattern', () => {
     });
   });
 
-  it.each(['<!channel>', '<!here>', '<@U123>', '<!everyone> & <https://evil.example|click>'])(
-    'escapes %s wherever it is echoed',
+  // Typed literally, markup arrives escaped (`&lt;!channel&gt;`): decoded once, echoed escaped once.
+  it.each([
+    '&lt;!channel&gt;',
+    '&lt;!here&gt;',
+    '&lt;@U123&gt;',
+    '&lt;!everyone&gt; &amp; &lt;https://evil.example|click&gt;',
+  ])('escapes %s wherever it is echoed', async (text) => {
+    const ack = shown(await (await h.command(`compare ${text} nothing`)).text());
+    const again = shown(await (await h.command(text)).text());
+    for (const body of [ack, again]) {
+      expect(body).not.toMatch(/<[!@#]/);
+      expect(body).not.toContain('<https');
+      expect(body).not.toContain('&amp;lt;'); // escaped once, not twice
+    }
+    expect(again).toContain('&lt;');
+  });
+
+  // Real mentions arrive as markup: they become plain words, never markup again.
+  it.each(['<!channel>', '<!here>', '<@U123>', '<!everyone> <https://evil.example|click>'])(
+    'turns the mention %s into a plain word',
     async (text) => {
-      const ack = shown(await (await h.command(`compare ${text} nothing`)).text());
-      const again = shown(await (await h.command(text)).text());
-      for (const body of [ack, again]) {
-        expect(body).not.toMatch(/<[!@#]/);
-        expect(body).not.toContain('<https');
-      }
-      expect(again).toContain('&lt;');
+      const body = shown(await (await h.command(text)).text());
+      expect(body).not.toMatch(/<[!@#]/);
+      expect(body).not.toContain('<https');
     },
   );
 
   it('keeps echoed text escaped when the card is shared', async () => {
-    const ack = (await (await h.command('<!channel> nothing like this')).json()) as Json;
-    await h.click(SHARE_ACTION, button(ack, SHARE_ACTION)?.value ?? '', true);
+    const ack = (await (await h.command('&lt;!channel&gt; nothing like this')).json()) as Json;
+    const share = button(ack, SHARE);
+    await h.click(share?.action_id ?? '', share?.value ?? '', true);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(2));
     const shared = JSON.stringify(h.fake.responsePosts[0]?.body);
     expect(shared).not.toContain('<!channel>');
@@ -217,7 +244,10 @@ describe('mentions and direct messages', () => {
   });
 
   it('escapes injection text echoed from a mention', async () => {
-    await h.event(mention(`<@${FAKE_BOT_USER_ID}> <!channel> <!here> <@U123>`, '1700000000.000011'), 'Ev-m3');
+    await h.event(
+      mention(`<@${FAKE_BOT_USER_ID}> compare &lt;!channel&gt; nothing <!here> <@U123>`, '1700000000.000011'),
+      'Ev-m3',
+    );
     await eventually(() => expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1));
     const sent = JSON.stringify(h.fake.callsTo('chat.postMessage')[0]?.args);
     expect(sent).not.toMatch(/<[!@#]/);
@@ -271,7 +301,7 @@ describe('mentions and direct messages', () => {
     expect(view.type).toBe('home');
     const today = bot.todayAnswer(NOW.toISOString().slice(0, 10));
     expect(headers(view)).toEqual([today.pattern.name, 'All patterns, by category']);
-    expect(JSON.stringify(view)).not.toContain('"actions"');
+    expect(JSON.stringify(view)).not.toContain(SHARE);
     expect(limitProblems(view, 100)).toEqual([]);
   });
 });
@@ -297,8 +327,8 @@ describe('Slack Web API failures', () => {
       expect(h.fake.callsTo('chat.postEphemeral')[0]?.args).toMatchObject({
         channel: 'C0PRIVATE',
         user: 'U0ASKER',
-        text: message,
       });
+      expect(String(h.fake.callsTo('chat.postEphemeral')[0]?.args.text)).toContain(message);
       expect(h.logs).toContainEqual(
         expect.objectContaining({ slackError: code, channel: 'C0PRIVATE', msg: 'could not post the answer' }),
       );
@@ -320,7 +350,8 @@ describe('Slack Web API failures', () => {
   it('keeps a share that worked when only removing the private copy fails', async () => {
     const ack = (await (await h.command('saga')).json()) as Json;
     h.fake.failResponsePosts(200, 404);
-    await h.click(SHARE_ACTION, button(ack, SHARE_ACTION)?.value ?? '', true);
+    const share = button(ack, SHARE);
+    await h.click(share?.action_id ?? '', share?.value ?? '', true);
     await eventually(() =>
       expect(h.logs).toContainEqual(
         expect.objectContaining({ msg: 'share: could not remove the private copy', status: 404 }),
@@ -335,8 +366,8 @@ describe('Slack Web API failures', () => {
 
   it('tells the clicker when the response_url refuses the share', async () => {
     const ack = (await (await h.command('saga')).json()) as Json;
-    const share = button(ack, SHARE_ACTION);
-    await h.click(SHARE_ACTION, share?.value ?? '', true, `${h.base}/nowhere`);
+    const share = button(ack, SHARE);
+    await h.click(share?.action_id ?? '', share?.value ?? '', true, `${h.base}/nowhere`);
     await eventually(() =>
       expect(h.logs).toContainEqual(expect.objectContaining({ msg: 'share: could not tell the user' })),
     );
@@ -344,74 +375,146 @@ describe('Slack Web API failures', () => {
   });
 });
 
-describe('sendAnswer (for the pattern of the day)', () => {
-  it('posts the card to a channel and returns its ts', async () => {
-    const today = bot.todayAnswer('2025-03-14');
-    expect(await h.service.sendAnswer('C0DAILY', today)).toEqual({ ts: expect.stringMatching(/^\d+\.\d+$/) });
+describe('the daily poster (the daily port)', () => {
+  const options = { idempotencyKey: deliveryKey('slack', 'C0DAILY', '2025-03-14'), maybeSentBefore: false };
+
+  it('posts the card to a channel, with its idempotency key as metadata, and returns its ts', async () => {
+    const today = answerToCard(bot.todayAnswer('2025-03-14'));
+    expect(await h.service.poster.post('C0DAILY', today, options)).toEqual({
+      messageId: expect.stringMatching(/^\d+\.\d+$/),
+    });
     const [call] = h.fake.callsTo('chat.postMessage');
-    expect(call?.args).toMatchObject({ channel: 'C0DAILY', unfurl_links: 'false' }); // form-encoded
-    expect(headers(call?.args as Json)).toEqual([today.pattern.name]);
+    expect(call?.args).toMatchObject({
+      channel: 'C0DAILY',
+      unfurl_links: 'false', // form-encoded
+      metadata: {
+        event_type: 'pattern_of_the_day',
+        event_payload: { idempotency_key: options.idempotencyKey },
+      },
+    });
+    expect(headers(call?.args as Json)).toEqual([bot.todayAnswer('2025-03-14').pattern.name]);
+    expect(JSON.stringify(call?.args)).not.toContain(SHARE);
     expect(limitProblems(call?.args as Json)).toEqual([]);
   });
 
-  it('lets Web API errors propagate to the caller', async () => {
-    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
-    await expect(h.service.sendAnswer('C0DAILY', bot.todayAnswer('2025-03-14'))).rejects.toMatchObject({
-      data: { error: 'not_in_channel' },
+  it('starts the discussion thread under the post with the core’s starter card', async () => {
+    const starter = {
+      tone: 'plain',
+      blocks: [{ type: 'text', text: ['Discuss ', { strong: 'it' }, ' & more'] }],
+      groups: [],
+    } as const;
+    const { messageId } = await h.service.poster.post(
+      'C0DAILY',
+      answerToCard(bot.todayAnswer('2025-03-14')),
+      {
+        ...options,
+        thread: { name: 'x', starter },
+      },
+    );
+    const [, thread] = h.fake.callsTo('chat.postMessage');
+    expect(thread?.args).toMatchObject({
+      channel: 'C0DAILY',
+      thread_ts: messageId,
+      text: 'Discuss it &amp; more',
     });
   });
+
+  it('turns Web API errors into PostErrors: permanent or retryable', async () => {
+    h.fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    await expect(
+      h.service.poster.post('C0DAILY', answerToCard(bot.todayAnswer('2025-03-14')), options),
+    ).rejects.toMatchObject({ name: 'PostError', kind: 'permanent', code: 'not_in_channel' });
+    h.fake.failNext('chat.postMessage', { status: 500 });
+    await expect(
+      h.service.poster.post('C0DAILY', answerToCard(bot.todayAnswer('2025-03-14')), options),
+    ).rejects.toMatchObject({ kind: 'retryable' });
+  });
+
+  it('checks whether it can post, in neutral reasons', async () => {
+    expect(await h.service.poster.checkCanPost('C0DAILY')).toEqual({ ok: true });
+    h.fake.notMemberOf.add('C0OUT');
+    expect(await h.service.poster.checkCanPost('C0OUT')).toEqual({ ok: false, reason: 'not-in-channel' });
+    h.fake.failNext('conversations.info', { error: 'missing_scope' });
+    expect(await h.service.poster.checkCanPost('C0DAILY')).toEqual({ ok: false, reason: 'missing-scope' });
+  });
 });
+
+/** The real conversation, each answer held back `ms` (a slow catalog or store). */
+function slowConversation(base: Conversation, ms: number): Conversation {
+  const delay = <T>(value: Promise<T>) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+  const ask: Conversation['ask'] = (input) => delay(base.ask(input));
+  return {
+    ...base,
+    ask,
+    async askWithin(input, budgetMs) {
+      const pending = ask(input);
+      const early = await Promise.race([
+        pending,
+        new Promise<undefined>((r) => setTimeout(() => r(undefined), budgetMs)),
+      ]);
+      return early ? { card: early } : { later: pending };
+    },
+  };
+}
 
 describe('a slow answer behind /pattern', () => {
   let slow: Harness;
   beforeAll(async () => {
-    const ask = createAsk(bot);
-    slow = await startHarness(async (text, context) => {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      return ask(text, context);
-    }, 50);
+    slow = await startHarness({
+      conversation: (logger) => slowConversation(testConversation(bot, logger), 300),
+      ackBudgetMs: 50,
+    });
   });
   afterAll(async () => {
     await slow.close();
   });
 
-  it('acks within the budget, then replaces the placeholder with the answer', async () => {
+  it('acks within the budget with the working card, then replaces it with the answer', async () => {
     const res = await slow.command('saga');
-    expect(await res.json()).toEqual({ response_type: 'ephemeral', text: WORKING });
+    const ack = (await res.json()) as Json;
+    expect(ack).toMatchObject({ response_type: 'ephemeral', text: 'Working on it…' });
     await eventually(() => expect(slow.fake.responsePosts).toHaveLength(1));
     const body = slow.fake.responsePosts[0]?.body as Json;
     expect(body.replace_original).toBe(true);
     expect(headers(body)).toEqual(['Saga Pattern']);
-    expect(button(body, SHARE_ACTION)).toBeDefined();
+    expect(button(body, SHARE)).toBeDefined();
   });
 });
 
 describe('a bug behind /pattern', () => {
   let broken: Harness;
   beforeAll(async () => {
-    broken = await startHarness(async () => {
-      throw new Error('internal detail that must not reach users');
+    const failing = new Proxy(realBot(), {
+      get(target, key, receiver) {
+        if (key === 'parse') {
+          return () => {
+            throw new Error('internal detail that must not reach users');
+          };
+        }
+        return Reflect.get(target, key, receiver);
+      },
     });
+    broken = await startHarness({ conversation: (logger) => testConversation(failing, logger) });
   });
   afterAll(async () => {
     await broken.close();
   });
 
-  it('answers a fixed friendly message, never the error text', async () => {
+  it('answers the conversation’s fixed failure card, never the error text', async () => {
     const res = await broken.command('saga');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ response_type: 'ephemeral', text: SORRY });
-    expect(broken.logs).toContainEqual(
-      expect.objectContaining({ msg: 'slash command failed', bug: 'Error' }),
-    );
+    const ack = JSON.stringify(await res.json());
+    expect(ack).toContain(SORRY);
+    expect(ack).not.toContain('internal detail');
+    expect(broken.logs).toContainEqual(expect.objectContaining({ msg: 'answering failed' }));
   });
 
-  it('answers a mention with the fixed message too', async () => {
+  it('answers a mention with the failure card too', async () => {
     await broken.event(
       { type: 'app_mention', user: 'U0ASKER', text: 'saga', ts: '1700000000.7', channel: 'C0CHANNEL' },
       'Ev-bug',
     );
     await eventually(() => expect(broken.fake.callsTo('chat.postMessage')).toHaveLength(1));
-    expect(broken.fake.callsTo('chat.postMessage')[0]?.args.text).toBe(SORRY);
+    expect(String(broken.fake.callsTo('chat.postMessage')[0]?.args.text)).toContain(SORRY);
   });
 });

@@ -1,7 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
-import { stripBotMention } from '../../../src/adapters/slack/conversation-reply.js';
-import { escapeSlack, md, userMention } from '../../../src/adapters/slack/escape.js';
+import { escapeSlack, userMention } from '../../../src/adapters/slack/escape.js';
 import { createEventDedupe } from '../../../src/adapters/slack/event-dedupe.js';
 import { fitBlocks, truncate } from '../../../src/adapters/slack/limits.js';
 import { summarizeSlackError } from '../../../src/adapters/slack/slack-error.js';
@@ -11,11 +10,6 @@ describe('escaping', () => {
     expect(escapeSlack('<!channel> & <@U123> *bold* “q”')).toBe(
       '&lt;!channel&gt; &amp; &lt;@U123&gt; *bold* “q”',
     );
-  });
-
-  it('md escapes what is interpolated, not the template', () => {
-    const name = '<!here>';
-    expect(md`*${name}* & co`).toBe('*&lt;!here&gt;* & co');
   });
 
   it('mentions only real user IDs', () => {
@@ -39,14 +33,6 @@ describe('truncate and fitBlocks', () => {
   it('keeps the footer and says how much of the body was dropped', () => {
     expect(fitBlocks([1, 2, 3, 4, 5], [9], (n) => -n, 4)).toEqual([1, 2, -3, 9]);
     expect(fitBlocks([1, 2], [9], (n) => -n, 4)).toEqual([1, 2, 9]);
-  });
-});
-
-describe('stripBotMention', () => {
-  it('removes the bot’s mention, in either form, and keeps others', () => {
-    expect(stripBotMention('<@UBOT> what is <@UOTHER>?', 'UBOT')).toBe('what is <@UOTHER>?');
-    expect(stripBotMention('hey <@UBOT|pattern-bot>   saga <@UBOT>', 'UBOT')).toBe('hey saga');
-    expect(stripBotMention('  saga ', undefined)).toBe('saga');
   });
 });
 
