@@ -77,6 +77,7 @@ export function createApp(options: AppOptions): App {
       logger,
       health: () => healthReport(services),
       adminsOnlyForDaily: config.dailySlackAdminsOnly,
+      ...(daily ? { seenEvent: (id: string, ttlMs: number) => daily.store.seenEvent(id, ttlMs) } : {}),
       ...options.slack,
     });
     services.push(slack);

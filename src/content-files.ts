@@ -5,7 +5,7 @@ import { type Content, type ContentProblem, type ContentText, parseContent } fro
 /** A content file larger than this is refused unread. */
 export const MAX_CONTENT_FILE_BYTES = 256 * 1024;
 /** A patterns folder with more YAML files than this is refused. */
-export const MAX_PATTERN_FILES = 200;
+export const MAX_PATTERN_FILES = 20_000;
 
 type Read = { text: ContentText } | { problem: ContentProblem };
 

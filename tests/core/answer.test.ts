@@ -59,8 +59,9 @@ describe('cardToText, the one plain-text form (console, Slack fallback, logs)', 
   });
 
   it('a catalog row without content shows what the row holds', () => {
-    const { doc: _doc, ...row } =
-      SAMPLES.pattern.kind === 'pattern' ? SAMPLES.pattern.pattern : bot.patterns[0]!;
+    const saga = bot.bySlug('saga-pattern');
+    if (!saga) throw new Error('no saga');
+    const { doc: _doc, ...row } = saga;
     const plain = text({ kind: 'pattern', pattern: row, related: [], alternatives: [], source: 'lookup' });
     expect(plain).toBe(
       [

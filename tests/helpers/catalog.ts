@@ -20,3 +20,16 @@ export function realBot(): Bot {
   }
   return shared;
 }
+
+let rowsOnly: Bot | undefined;
+/**
+ * A bot over the catalog's rows alone, without the authored content: what a team's five-column file
+ * gives. The exact-JSON render tests use it, so they guard the renderers, not the content.
+ */
+export function rowsOnlyBot(): Bot {
+  rowsOnly ??= createBot(
+    realPatterns().map(({ doc: _doc, ...row }) => row),
+    { isWord: (word) => englishWords().has(word) },
+  );
+  return rowsOnly;
+}

@@ -184,6 +184,6 @@ describe('daily on where the bot may not post', () => {
     });
     const on = await command('daily on');
     expect(JSON.stringify(on.data.embeds)).toContain('Send Messages');
-    expect(daily.store.getSubscription('discord', CHANNEL_ID)).toBeUndefined();
+    expect(await daily.store.getSubscription('discord', CHANNEL_ID)).toBeUndefined();
   });
 });

@@ -70,7 +70,7 @@ export function richToMrkdwn(rich: Rich): string {
 
 const bold = (label: string) => `*${escapeSlack(label)}*`;
 
-function blockToSlack(block: CardBlock): SlackBlock {
+function blockToSlack(block: CardBlock): SlackBlock | SlackBlock[] {
   switch (block.type) {
     case 'text':
       return section(richToMrkdwn(block.text));
@@ -80,6 +80,14 @@ function blockToSlack(block: CardBlock): SlackBlock {
       const items = block.items.map((item) => `• ${richToMrkdwn(item)}`).join('\n');
       return section(block.label ? `${bold(block.label)}\n${items}` : items);
     }
+    case 'columns':
+      // Section fields sit two abreast: the heads, then each row's two sides under its label.
+      return [
+        fields(block.heads.map(bold)),
+        ...block.rows.map((row) =>
+          fields(row.cells.map((cell) => `${bold(row.label)}\n${richToMrkdwn(cell)}`)),
+        ),
+      ];
     case 'code': {
       // Inside a code fence only the three control characters are special; ``` would end it.
       const code = `\`\`\`${truncate(escapeSlack(block.code.replace(/```/g, "''' ")), SLACK_MAX_CODE)}\`\`\``;
@@ -140,7 +148,7 @@ export function cardToBlockKit(card: Card, options: BlockKitOptions = {}): Slack
   const interactive = options.interactive ?? true;
   const body: SlackBlock[] = [
     ...headOf(card),
-    ...card.blocks.map(blockToSlack),
+    ...card.blocks.flatMap(blockToSlack),
     ...card.groups.flatMap((group) => groupToSlack(group, interactive)),
   ];
   const footer: SlackBlock[] = [];

@@ -76,7 +76,7 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
 
   app.event(BOT_EVENT_TYPES, async ({ event, body, context, client }) => {
     // Slack retries an event it thinks we missed (X-Slack-Retry-Num): answer each event_id once.
-    if (deps.dedupe.seen(body.event_id)) {
+    if (await deps.dedupe.seen(body.event_id)) {
       logger.info({ eventId: body.event_id }, 'duplicate event skipped');
       return;
     }

@@ -28,6 +28,8 @@ export interface SlackServiceOptions {
   readonly ackBudgetMs?: number;
   /** DAILY_SLACK_ADMINS_ONLY: only workspace admins and owners may turn the daily pattern on or off. */
   readonly adminsOnlyForDaily?: boolean;
+  /** The store's shared record of Slack event ids (true when new): one answer per event across replicas. */
+  readonly seenEvent?: (id: string, ttlMs: number) => Promise<boolean>;
 }
 
 export interface SlackService extends Service {
@@ -143,7 +145,14 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
   registerSlackListeners(app, {
     conversation: options.conversation,
     logger,
-    dedupe: createEventDedupe(),
+    dedupe: createEventDedupe({
+      ...(options.seenEvent ? { shared: options.seenEvent } : {}),
+      onSharedError: (error) =>
+        logger.warn(
+          { err: error instanceof Error ? error.message : String(error) },
+          'event dedupe: the store failed; answering',
+        ),
+    }),
     canPost: (channelId) => poster.checkCanPost(channelId),
     ...(options.adminsOnlyForDaily ? { isAdmin: isWorkspaceAdmin } : {}),
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),

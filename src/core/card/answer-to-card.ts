@@ -9,7 +9,7 @@ import { COMMAND_NAME, type Command } from '../commands.js';
 import type { Pattern } from '../pattern.js';
 import { encodeAction } from './action.js';
 import { answerToRef } from './answer-ref.js';
-import type { ButtonGroup, Card, CardButton, CardField, Rich, Span } from './card.js';
+import type { ButtonGroup, Card, CardButton, CardField, Rich } from './card.js';
 import { code, strong } from './card.js';
 import { compareCard } from './compare-card.js';
 import { dailyCard } from './daily-card.js';

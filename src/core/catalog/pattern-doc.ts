@@ -256,7 +256,7 @@ function uniqueBy<T>(key: (item: T) => string, what: string) {
 /** The one schema of a pattern file, `data/patterns/<slug>.yaml`. Keys are the file's keys. */
 export const patternDocSchema = z
   .strictObject({
-    code: z.string().regex(/^\d{2}$/, 'must be two digits, quoted ("06")'),
+    code: z.string().regex(/^\d{2,4}$/, 'must be two to four digits, quoted ("06")'),
     slug: z.string().max(48, 'at most 48 characters').regex(KEBAB_CASE, 'must be kebab-case'),
     name: line(CAPS.name),
     short_name: line(CAPS.shortName),

@@ -64,7 +64,8 @@ describe('/pattern', () => {
     expect(callback.data?.flags ?? 0).toBe(0);
     expect(callback.data?.embeds?.[0]?.title).toBe('Saga Pattern');
     expect(callback.data?.allowed_mentions).toEqual({ parse: [] });
-    expect(customIds(callback)).toContain(show('outbox-pattern'));
+    // The layered card: its More, Diagram and Compare-with buttons.
+    expect(customIds(callback)).toContain(encodeAction({ type: 'view', slug: 'saga-pattern', view: 'more' }));
     // Shown publicly: no Share button of its own.
     expect(customIds(callback)).not.toContain(share('saga-pattern'));
     expectWithinDiscordLimits(callback.data ?? {});

@@ -101,7 +101,7 @@ describe('place, and the lazy context of a slash command', () => {
 
   it('`daily on` by an admin where the bot can post: subscribed', async () => {
     await command('daily on 09:00 UTC', { channel_id: 'C0SUB' });
-    expect(daily.store.getSubscription('slack', 'C0SUB')?.enabled).toBe(true);
+    expect((await daily.store.getSubscription('slack', 'C0SUB'))?.enabled).toBe(true);
   });
 
   it('`daily on` in a DM to the bot (message.im) is answered from the place too', async () => {

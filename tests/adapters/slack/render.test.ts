@@ -7,10 +7,10 @@ import type { Card } from '../../../src/core/card/card.js';
 import { problemCard } from '../../../src/core/card/problem-card.js';
 import { COMMANDS } from '../../../src/core/commands.js';
 import type { Pattern } from '../../../src/core/pattern.js';
-import { realBot } from '../../helpers/catalog.js';
+import { rowsOnlyBot } from '../../helpers/catalog.js';
 import { limitProblems } from './check-limits.js';
 
-const bot = realBot();
+const bot = rowsOnlyBot();
 const pattern = (slug: string): Pattern => {
   const found = bot.patterns.find((p) => p.slug === slug);
   if (!found) throw new Error(`no ${slug} in the catalog`);

@@ -10,6 +10,7 @@ import { BOT_TOKEN, eventually, type Harness, NOW, startHarness, testConversatio
 
 const SHARE = 'Share in channel';
 const OPEN = 'p1:["o",';
+const VIEW = 'p1:["v",';
 const SORRY = 'Sorry, something went wrong on my side';
 const NOT_IN_CHANNEL = 'I can’t post in this channel';
 const RATE_LIMITED = 'I was asked to slow down';
@@ -130,17 +131,17 @@ describe('/pattern', () => {
     expect(h.fake.calls).toEqual([]);
   });
 
-  it('opens a related pattern in place on the private card', async () => {
+  it('opens a layer of the card (More) in place on the private card', async () => {
     const ack = (await (await h.command('saga')).json()) as Json;
-    const related = button(ack, OPEN);
-    if (!related) throw new Error('no related button');
-    await h.click(related.action_id, related.value, true);
+    const more = button(ack, VIEW);
+    if (!more) throw new Error('no view button');
+    await h.click(more.action_id, more.value, true);
     await eventually(() => expect(h.fake.responsePosts).toHaveLength(1));
     const body = h.fake.responsePosts[0]?.body as Json;
     expect(body.replace_original).toBe(true);
-    const action = decodeAction(related.value);
-    const slug = action?.type === 'show' ? action.slug : '';
-    expect(headers(body)).toEqual([bot.patternAnswer(slug)?.pattern.name]);
+    const action = decodeAction(more.value);
+    expect(action).toEqual({ type: 'view', slug: 'saga-pattern', view: 'more' });
+    expect(headers(body)).toEqual([`${bot.bySlug('saga-pattern')?.name}: more`]);
     expect(button(body, SHARE)).toBeDefined();
   });
 

@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { webApi } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
 import { escapeSlack, userMention } from '../../../src/adapters/slack/escape.js';
 import { createEventDedupe } from '../../../src/adapters/slack/event-dedupe.js';
 import { fitBlocks, truncate } from '../../../src/adapters/slack/limits.js';
 import { summarizeSlackError } from '../../../src/adapters/slack/slack-error.js';
+import { createSqliteStore } from '../../../src/store/sqlite.js';
 
 describe('escaping', () => {
   it('escapes &, < and > and nothing else', () => {
@@ -37,23 +41,33 @@ describe('truncate and fitBlocks', () => {
 });
 
 describe('createEventDedupe', () => {
-  it('sees an id once within the time to live, again after it', () => {
-    let now = 1_764_000_000_000; // a real clock reading (lru-cache treats a start time of 0 as "no time")
-    const dedupe = createEventDedupe({ ttlMs: 1000, now: () => now });
-    expect(dedupe.seen('Ev1')).toBe(false);
-    now += 900;
-    expect(dedupe.seen('Ev1')).toBe(true);
-    now += 600;
-    expect(dedupe.seen('Ev1')).toBe(false);
-    expect(dedupe.seen('Ev1')).toBe(true);
+  it('two replicas on one store answer a retried event once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pattern-bot-dedupe-'));
+    const store = createSqliteStore(join(dir, 'bot.db'));
+    try {
+      const shared = (id: string, ttlMs: number) => store.seenEvent(id, ttlMs);
+      const [a, b] = [createEventDedupe({ shared }), createEventDedupe({ shared })];
+      expect(await a.seen('Ev1')).toBe(false); // the first delivery: answered by replica a
+      expect(await b.seen('Ev1')).toBe(true); // Slack's retry lands on replica b
+      expect(await a.seen('Ev1')).toBe(true);
+      expect(await b.seen('Ev2')).toBe(false);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
-  it('stays bounded, forgetting the oldest first', () => {
-    const dedupe = createEventDedupe({ max: 3, now: () => 1_764_000_000_000 });
-    for (const id of ['a', 'b', 'c', 'd']) dedupe.seen(id);
-    expect(dedupe.size).toBe(3);
-    expect(dedupe.seen('d')).toBe(true);
-    expect(dedupe.seen('a')).toBe(false);
+  it('answers when the shared record fails, and says so', async () => {
+    const errors: unknown[] = [];
+    const dedupe = createEventDedupe({
+      shared: async () => {
+        throw new Error('database is locked');
+      },
+      onSharedError: (error) => errors.push(error),
+    });
+    expect(await dedupe.seen('Ev1')).toBe(false);
+    expect(errors).toHaveLength(1);
+    expect(await dedupe.seen('Ev1')).toBe(true); // this process still remembers it
   });
 });
 
