@@ -9,7 +9,6 @@ import { limitProblems } from './check-limits.js';
 import { BOT_TOKEN, eventually, type Harness, NOW, startHarness, testConversation } from './harness.js';
 
 const SHARE = 'Share in channel';
-const OPEN = 'p1:["o",';
 const VIEW = 'p1:["v",';
 const SORRY = 'Sorry, something went wrong on my side';
 const NOT_IN_CHANNEL = 'I can’t post in this channel';
