@@ -64,6 +64,26 @@ function users(rich: Rich | undefined, pinged: Set<string>): void {
   }
 }
 
+/** The name of a field that goes on with the list above it: blank, since a name must not be empty. */
+const CONTINUED = '\u200b';
+
+/** Lines joined into chunks of at most `max` characters, never splitting a line that fits. */
+function splitAtItems(lines: readonly string[], max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    const next = current ? `${current}\n${line}` : line;
+    if (next.length > max && current) {
+      chunks.push(current);
+      current = line;
+    } else {
+      current = next;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks;
+}
+
 const codeBlock = (code: string) => `\`\`\`\n${code.replaceAll('```', '`\u200b``')}\n\`\`\``;
 
 /** The card's body: paragraphs, unlabelled lists and code into the description; labelled parts and fields as fields. */
@@ -85,9 +105,15 @@ function layBlocks(blocks: readonly CardBlock[]): { description: string[]; field
         }
         break;
       case 'list': {
-        const lines = block.items.map(richToMarkdown).join('\n');
-        if (block.label) fields.push({ name: escapeUserText(block.label), value: lines });
-        else description.push(lines);
+        const items = block.items.map(richToMarkdown);
+        if (!block.label) {
+          description.push(items.join('\n'));
+          break;
+        }
+        // A list longer than one field value goes on in further fields, split between items.
+        splitAtItems(items, L.fieldValue).forEach((value, i) => {
+          fields.push({ name: i === 0 ? escapeUserText(block.label ?? '') : CONTINUED, value });
+        });
         break;
       }
       case 'columns':

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { cardToDiscord } from '../../src/adapters/discord/card-to-discord.js';
+import { escapeUserText } from '../../src/adapters/discord/escape.js';
+import { escapeSlack } from '../../src/adapters/slack/escape.js';
+import { renderCard } from '../../src/adapters/slack/render-card.js';
+import type { PatternView } from '../../src/core/card/action.js';
+import { answerToCard } from '../../src/core/card/answer-to-card.js';
+import type { Card, CardBlock, Rich } from '../../src/core/card/card.js';
+import { realBot } from '../helpers/catalog.js';
+import { expectWithinDiscordLimits } from './discord/expect-within-limits.js';
+import { limitProblems } from './slack/check-limits.js';
+
+const bot = realBot();
+const VIEWS: PatternView[] = ['card', 'more', 'diagram', 'compare-with'];
+/** Slack starts refusing whole messages near 13,000 characters of blocks (bolt-js #2509): stay far below. */
+const SLACK_MESSAGE_BUDGET = 12_000;
+
+/** Every card of the catalog: each pattern's four layers, the pattern of the day, every ordered pair, list, help, categories. */
+function everyCard(): { name: string; card: Card }[] {
+  const cards: { name: string; card: Card }[] = [];
+  for (const pattern of bot.patterns) {
+    for (const view of VIEWS) {
+      const answer = bot.patternAnswer(pattern.slug, 'lookup', view);
+      if (answer) cards.push({ name: `${pattern.slug} ${view}`, card: answerToCard(answer) });
+    }
+    for (const other of bot.patterns) {
+      if (other !== pattern)
+        cards.push({
+          name: `${pattern.slug} vs ${other.slug}`,
+          card: answerToCard(bot.compareAnswer(pattern, other)),
+        });
+    }
+  }
+  cards.push({ name: 'today', card: answerToCard(bot.todayAnswer('2026-12-04')) });
+  for (const text of ['list', 'help', ...bot.groups().map((g) => `category ${g.category}`)]) {
+    cards.push({ name: text, card: answerToCard(bot.answer(text)) });
+  }
+  return cards;
+}
+
+/** The plain strings of a card's body: each must reach the platform whole, never cut. */
+function bodyStrings(card: Card): string[] {
+  const fromRich = (rich: Rich) => rich.filter((span): span is string => typeof span === 'string');
+  const fromBlock = (block: CardBlock): string[] => {
+    switch (block.type) {
+      case 'text':
+        return fromRich(block.text);
+      case 'fields':
+        return block.fields.flatMap((field) => fromRich(field.value));
+      case 'list':
+        return block.items.flatMap(fromRich);
+      case 'columns':
+        return block.rows.flatMap((row) => row.cells.flatMap(fromRich));
+      case 'code':
+        return [];
+    }
+  };
+  return card.blocks.flatMap(fromBlock).filter((text) => text.trim().length > 3);
+}
+
+/** A string as it appears inside the rendered JSON. */
+const inJson = (text: string) => JSON.stringify(text).slice(1, -1);
+
+const cards = everyCard();
+
+describe('every card of every pattern and every pair fits each platform, with no truncation', () => {
+  it('renders the whole catalog: 12 patterns × 4 layers, 132 ordered pairs and the rest', () => {
+    expect(cards.length).toBe(12 * 4 + 12 * 11 + 1 + 2 + bot.groups().length);
+  });
+
+  it.each(cards.map((c) => [c.name, c.card] as const))('Slack: %s', (_name, card) => {
+    for (const surface of ['private', 'public', 'home'] as const) {
+      const message = renderCard(card, surface);
+      expect(limitProblems(message, surface === 'home' ? 100 : 50)).toEqual([]);
+      const json = JSON.stringify(message.blocks);
+      expect(json.length).toBeLessThan(SLACK_MESSAGE_BUDGET);
+      for (const text of bodyStrings(card)) expect(json, text).toContain(inJson(escapeSlack(text)));
+    }
+  });
+
+  it.each(cards.map((c) => [c.name, c.card] as const))('Discord: %s', (_name, card) => {
+    for (const isPrivate of [true, false]) {
+      const message = cardToDiscord(card, { private: isPrivate });
+      expectWithinDiscordLimits(message as Parameters<typeof expectWithinDiscordLimits>[0]);
+      const json = JSON.stringify(message.embeds);
+      for (const text of bodyStrings(card)) expect(json, text).toContain(inJson(escapeUserText(text)));
+    }
+  });
+});
