@@ -1,19 +1,22 @@
 /**
  * One side of the Slack benchmark, run as a child process so its memory is its own:
- * `bot` is pattern-bot's Slack service in HTTP mode, `bare` a Bolt app whose handler only acks.
+ * `bot` is pattern-bot's Slack service in HTTP mode, `bare` a Bolt app whose handler only acks,
+ * `sized` a bare Bolt app that acks each query with the body the bot would send (rendered before the
+ * clock starts): what acking a reply that large costs, whoever builds it.
  * Sends `{ port }` when listening; answers "stats" with its peak RSS.
  */
 import type { AddressInfo } from 'node:net';
 import { App, LogLevel } from '@slack/bolt';
+import { renderCard } from '../src/adapters/slack/render-card.js';
 import { createSlackService } from '../src/adapters/slack/slack-app.js';
-import { loadCatalogFile } from '../src/catalog-file.js';
 import { createConversation } from '../src/conversation/create-conversation.js';
-import { createBot } from '../src/core/bot.js';
+import { loadBot } from '../src/load-bot.js';
 import { createLogger } from '../src/logger.js';
+import { BENCH_QUERIES } from './slack-bench-queries.js';
 
 const [kind, apiUrl, signingSecret, cache] = process.argv.slice(2);
-if (!process.send || !apiUrl || !signingSecret || (kind !== 'bot' && kind !== 'bare')) {
-  console.error('usage: (forked) slack-bench-server.ts bot|bare <apiUrl> <signingSecret> [no-cache]');
+if (!process.send || !apiUrl || !signingSecret || (kind !== 'bot' && kind !== 'bare' && kind !== 'sized')) {
+  console.error('usage: (forked) slack-bench-server.ts bot|bare|sized <apiUrl> <signingSecret> [no-cache]');
   process.exit(2);
 }
 const send = process.send.bind(process);
@@ -21,8 +24,8 @@ const token = 'xoxb-bench';
 
 async function listen(): Promise<number> {
   if (kind === 'bot') {
-    const bot = createBot(loadCatalogFile('data/patterns.tsv'));
-    const logger = createLogger('info');
+    const bot = loadBot('data/patterns.tsv');
+    const logger = createLogger('warn');
     const conversation = createConversation({
       bot,
       logger,
@@ -48,8 +51,21 @@ async function listen(): Promise<number> {
     logLevel: LogLevel.ERROR,
     deferInitialization: true,
   });
-  app.command('/pattern', async ({ ack }) => {
-    await ack();
+  // The bodies the bot acks with, by query text, for `sized` (rendered once, before any request).
+  const bodies = new Map<string, object>();
+  if (kind === 'sized') {
+    const bot = loadBot('data/patterns.tsv');
+    const conversation = createConversation({ bot, logger: createLogger('silent'), defaultTimeZone: 'UTC' });
+    for (const text of BENCH_QUERIES) {
+      bodies.set(text, {
+        response_type: 'ephemeral',
+        ...renderCard(await conversation.ask({ text, platform: 'slack' }), 'private'),
+      });
+    }
+  }
+  app.command('/pattern', async ({ ack, command }) => {
+    const body = bodies.get(command.text);
+    await (body ? ack(body) : ack());
   });
   await app.init();
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as { address(): AddressInfo };

@@ -14,15 +14,19 @@
  *
  * `--no-cache` turns off the bot's reply cache, so every request searches and renders (the work a first
  * question costs); by default the 7 queries repeat, as popular questions do, and are answered from it.
+ * `--sized` puts a bare Bolt app that acks each query with the bot's own body (rendered before the clock
+ * starts) in the baseline's place: what the bot costs beyond sending a reply that large.
  *
  * Usage: npm run bench:slack [-- --requests 2000 --concurrency 50 --rounds 10 --trials 6 --warmup 2000
- *   --runtime node|tsx --no-cache]
+ *   --runtime node|tsx --no-cache --sized --calibrate]
  */
+
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { slackSignature, slashCommandBody, startFakeSlack } from '../tests/fakes/fake-slack.js';
+import { BENCH_QUERIES } from './slack-bench-queries.js';
 import { median, percentile } from './stats.js';
 
 const { values } = parseArgs({
@@ -35,11 +39,14 @@ const { values } = parseArgs({
     runtime: { type: 'string', default: 'node' },
     'no-cache': { type: 'boolean', default: false },
     calibrate: { type: 'boolean', default: false },
+    sized: { type: 'boolean', default: false },
   },
 });
 const NO_CACHE = values['no-cache'];
 /** A/A: both servers are bare Bolt, so the ratios show this machine's noise floor. */
 const CALIBRATE = values.calibrate;
+/** The baseline acks each query with the bot's own body (rendered beforehand): the cost of the reply's size alone. */
+const SIZED = values.sized;
 const RUNTIME = values.runtime === 'tsx' ? 'tsx' : 'node';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const COMPILED = `${ROOT}tmp/slack-bench`;
@@ -50,15 +57,7 @@ const TRIALS = Math.max(1, Number(values.trials));
 const WARMUP = Number(values.warmup);
 const SECRET = 'bench-signing-secret';
 const TIMEOUT_MS = 5000;
-const QUERIES = [
-  'saga',
-  'compare cqrs event sourcing',
-  'list',
-  'category data',
-  'circuit braker',
-  'help',
-  'zzz',
-];
+const QUERIES = BENCH_QUERIES;
 
 interface Server {
   readonly name: string;
@@ -86,7 +85,7 @@ function compile(): void {
   );
 }
 
-function start(name: 'bot' | 'bare', apiUrl: string, kind: 'bot' | 'bare' = name): Promise<Server> {
+function start(name: 'bot' | 'bare', apiUrl: string, kind: 'bot' | 'bare' | 'sized' = name): Promise<Server> {
   const script =
     RUNTIME === 'tsx' ? `${ROOT}bench/slack-bench-server.ts` : `${COMPILED}/bench/slack-bench-server.js`;
   const child = fork(script, [kind, apiUrl, SECRET, ...(NO_CACHE ? ['no-cache'] : [])], {
@@ -234,7 +233,7 @@ interface Trial {
 /** One independent run: both servers started afresh, warmed up, measured, and stopped. */
 async function runTrial(apiUrl: string, botFirst: boolean): Promise<Trial> {
   const bot = () => start('bot', apiUrl, CALIBRATE ? 'bare' : 'bot');
-  const bare = () => start('bare', apiUrl);
+  const bare = () => start('bare', apiUrl, SIZED ? 'sized' : 'bare');
   // Which server starts, warms up and goes first alternates between trials: going first is no edge.
   const servers = botFirst ? [await bot(), await bare()] : [await bare(), await bot()];
   const agents = new Map(servers.map((s) => [s.name, new Agent({ keepAlive: true, maxSockets: C })]));
@@ -262,7 +261,7 @@ async function main(): Promise<number> {
   const fake = await startFakeSlack();
   try {
     console.log(
-      `${CALIBRATE ? 'CALIBRATION (A/A: bare Bolt in both places) ' : ''}Slack /pattern ack latency, HTTP on loopback: ${TRIALS} independent trials of ${N} requests to each ` +
+      `${CALIBRATE ? 'CALIBRATION (A/A: bare Bolt in both places) ' : ''}${SIZED ? "BASELINE: bare Bolt acking the bot's own bodies. " : ''}Slack /pattern ack latency, HTTP on loopback: ${TRIALS} independent trials of ${N} requests to each ` +
         `server after ${WARMUP} warm-up requests each, concurrency ${C}, ${ROUNDS} alternating rounds a ` +
         `trial; runtime ${RUNTIME}, reply cache ${NO_CACHE ? 'off' : 'on'}`,
     );
