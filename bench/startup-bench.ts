@@ -71,8 +71,12 @@ function generate(count: number): { dir: string; file: string } {
       confusions: source.confusions.filter((c: { with: string }) => !c.with.includes('-')),
       quiz: source.quiz.map((q: { id: string }, n: number) => ({ ...q, id: `${slug}-${n}` })),
     };
-    if (copy.relations.length < 2)
-      copy.relations = source.relations.slice(0, 2).map((r: object) => ({ ...r, type: 'enables' }));
+    if (copy.relations.length < 2) {
+      const bySlug = new Map(
+        source.relations.map((r: { slug: string }) => [r.slug, { ...r, type: 'enables' }]),
+      );
+      copy.relations = [...bySlug.values()].slice(0, 2);
+    }
     if (copy.confusions.length === 0)
       copy.confusions = source.confusions.slice(0, 1).map((c: object) => ({ ...c, with: '2PC' }));
     writeFileSync(join(dir, 'patterns', `${slug}.yaml`), stringify(copy));

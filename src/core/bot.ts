@@ -286,8 +286,10 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
           ? compared
           : answerLookup(intent.query, capped);
       }
-      case 'lookup':
-        return answerLookup(intent.query, capped);
+      case 'lookup': {
+        const found = answerLookup(intent.query, capped);
+        return intent.view && found.kind === 'pattern' ? { ...found, view: intent.view } : found;
+      }
     }
   }
 

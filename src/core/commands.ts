@@ -22,6 +22,12 @@ export const COMMANDS = [
     examples: ['saga', 'circuit braker', '06', "what's a sidecar?"],
   },
   {
+    name: 'more',
+    usage: 'more <pattern> | diagram <pattern>',
+    summary: 'How a pattern works, an example, how it relates, further reading; or its diagram.',
+    examples: ['more saga', 'diagram outbox'],
+  },
+  {
     name: 'compare',
     usage: 'compare <pattern> <pattern>',
     summary: 'Put two patterns side by side.',

@@ -21,8 +21,18 @@ export type Intent =
       /** A loose form ("a or b"): when it is not two patterns, read the text as a lookup instead. */
       readonly orLookup?: boolean;
     }
-  | { readonly type: 'lookup'; readonly query: string };
+  | { readonly type: 'lookup'; readonly query: string; readonly view?: 'more' | 'diagram' };
 
+/** "more saga", "saga details", "diagram of the saga": a layer of the card, by words (the console has no buttons). */
+const VIEW_PREFIX = /^(more|details?|diagram|draw)\s+(?:on\s+|about\s+|of\s+|for\s+)?(.+)$/;
+const VIEW_SUFFIX = /^(.+?)\s+(more|details?|diagram)$/;
+const VIEW_WORD: Readonly<Record<string, 'more' | 'diagram'>> = {
+  more: 'more',
+  detail: 'more',
+  details: 'more',
+  diagram: 'diagram',
+  draw: 'diagram',
+};
 const HELP = /^(?:help|h|\?|usage|commands?|how does this work|what can you do)$/;
 const LIST =
   /^(?:list|ls|all|index|catalog(?:ue)?|patterns|categories|(?:list|show|show me) (?:all|all patterns|the patterns|patterns|everything|categories)|all patterns|list all patterns)$/;
@@ -91,6 +101,12 @@ export function parseIntent(text: string): Intent {
     const match = form.exec(query);
     if (match?.[1] && match[2])
       return { type: 'compare', query, splits: [[trimSide(match[1]), trimSide(match[2])]] };
+  }
+  const view = VIEW_PREFIX.exec(query);
+  if (view?.[1] && view[2]) return { type: 'lookup', query: view[2], view: VIEW_WORD[view[1]] ?? 'more' };
+  const viewAfter = VIEW_SUFFIX.exec(query);
+  if (viewAfter?.[1] && viewAfter[2]) {
+    return { type: 'lookup', query: viewAfter[1], view: VIEW_WORD[viewAfter[2]] ?? 'more' };
   }
   const either = EITHER.exec(query);
   if (either?.[1] && either[2]) {

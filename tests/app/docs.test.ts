@@ -141,3 +141,18 @@ describe('the Docker image', () => {
     expect(readme).toContain('--restart unless-stopped');
   });
 });
+
+describe('docs/cards.md', () => {
+  it('shows the cards as the code renders them today (regenerate: npx tsx scripts/card-samples.ts > docs/cards.md)', async () => {
+    const { realBot } = await import('../helpers/catalog.js');
+    const { answerToCard } = await import('../../src/core/card/answer-to-card.js');
+    const { cardToText } = await import('../../src/core/card/card-to-text.js');
+    const { renderCard } = await import('../../src/adapters/slack/render-card.js');
+    const cards = readFileSync(join(ROOT, 'docs/cards.md'), 'utf8');
+    const saga = realBot().patternAnswer('saga-pattern');
+    if (!saga) throw new Error('no saga');
+    const card = answerToCard(saga);
+    expect(cards).toContain(`\`\`\`text\n${cardToText(card)}\n\`\`\``);
+    expect(cards).toContain(JSON.stringify(renderCard(card, 'private'), null, 2));
+  });
+});

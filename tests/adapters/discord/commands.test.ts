@@ -23,7 +23,9 @@ describe('the /pattern command JSON', () => {
         {
           type: 3,
           name: 'query',
-          description: expect.stringMatching(/^A pattern \(e\.g\. saga\) or: compare, list, category, /),
+          description: expect.stringMatching(
+            /^A pattern \(e\.g\. saga\) or: more, compare, list, category, /,
+          ),
           required: true,
           autocomplete: true,
         },
