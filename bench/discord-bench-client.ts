@@ -8,9 +8,8 @@
 import { Writable } from 'node:stream';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { createDiscordService } from '../src/adapters/discord/discord-client.js';
-import { loadCatalogFile } from '../src/catalog-file.js';
 import { createConversation } from '../src/conversation/create-conversation.js';
-import { createBot } from '../src/core/bot.js';
+import { loadBotOffThread } from '../src/load-bot.js';
 import { createLogger } from '../src/logger.js';
 
 export type ClientMode = 'pattern-bot' | 'bare';
@@ -28,7 +27,7 @@ const [modeArg, apiUrl = '', token = '', applicationId = '', catalogFile = '', c
 const mode: ClientMode = modeArg === 'pattern-bot' ? 'pattern-bot' : 'bare';
 
 async function startPatternBot(): Promise<() => Promise<void>> {
-  const bot = createBot(loadCatalogFile(catalogFile));
+  const bot = await loadBotOffThread(catalogFile);
   const logger = createLogger('info', new Writable({ write: (_chunk, _encoding, done) => done() }));
   // As createApp builds it; --no-cache turns off the conversation's card and completion caches.
   const conversation = createConversation({

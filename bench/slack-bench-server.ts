@@ -10,7 +10,7 @@ import { App, LogLevel } from '@slack/bolt';
 import { renderCard } from '../src/adapters/slack/render-card.js';
 import { createSlackService } from '../src/adapters/slack/slack-app.js';
 import { createConversation } from '../src/conversation/create-conversation.js';
-import { loadBot } from '../src/load-bot.js';
+import { loadBotOffThread } from '../src/load-bot.js';
 import { createLogger } from '../src/logger.js';
 import { BENCH_QUERIES } from './slack-bench-queries.js';
 
@@ -24,7 +24,7 @@ const token = 'xoxb-bench';
 
 async function listen(): Promise<number> {
   if (kind === 'bot') {
-    const bot = loadBot('data/patterns.tsv');
+    const bot = await loadBotOffThread('data/patterns.tsv');
     const logger = createLogger('warn');
     const conversation = createConversation({
       bot,
@@ -54,7 +54,7 @@ async function listen(): Promise<number> {
   // The bodies the bot acks with, by query text, for `sized` (rendered once, before any request).
   const bodies = new Map<string, object>();
   if (kind === 'sized') {
-    const bot = loadBot('data/patterns.tsv');
+    const bot = await loadBotOffThread('data/patterns.tsv');
     const conversation = createConversation({ bot, logger: createLogger('silent'), defaultTimeZone: 'UTC' });
     for (const text of BENCH_QUERIES) {
       bodies.set(text, {

@@ -4,7 +4,7 @@ import { CatalogError } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createConversation } from './conversation/create-conversation.js';
 import { startHealthServer } from './health-server.js';
-import { loadBot } from './load-bot.js';
+import { loadBotOffThread } from './load-bot.js';
 import { createLogger } from './logger.js';
 import { healthReport } from './service.js';
 import { openStore } from './store/create-store.js';
@@ -20,7 +20,7 @@ export const NO_PLATFORM_MESSAGE =
 async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const bot = loadBot(config.patternsFile);
+  const bot = await loadBotOffThread(config.patternsFile);
 
   if (!config.slack && !config.discord) {
     if (!process.stdin.isTTY || !process.stdout.isTTY) {

@@ -19,7 +19,7 @@ export function createWordSet(list: Uint8Array): WordSet {
   let lines = 1;
   for (let i = 0; i < list.length; i++) if (list[i] === NEWLINE) lines++;
   let capacity = 1024;
-  while (capacity < lines * 2) capacity *= 2;
+  while (capacity < lines * 1.5) capacity *= 2; // 2^19 slots (2 MB) for the English list: half full
   const slots = new Uint32Array(capacity);
   const mask = capacity - 1;
   let size = 0;
