@@ -231,6 +231,27 @@ describe('buttons', () => {
     expect(shared.data?.content).toBe(`Shared by <@${BOB.id}>`);
   });
 
+  it('the layered card: More, Diagram and Compare with… open privately, and a compare from there', async () => {
+    const view = (name: 'more' | 'diagram' | 'compare-with') =>
+      encodeAction({ type: 'view', slug: 'saga-pattern', view: name }) ?? '';
+    const titles: string[] = [];
+    for (const name of ['more', 'diagram', 'compare-with'] as const) {
+      const i = button(h.fake, view(name));
+      const shown = body(await h.fake.callback(i.id, i.token));
+      expect(shown.data?.flags).toBe(EPHEMERAL);
+      expectWithinDiscordLimits(shown.data ?? {});
+      titles.push(shown.data?.embeds?.[0]?.title ?? '');
+    }
+    expect(titles).toEqual(['Saga Pattern: more', 'Saga Pattern: diagram', 'Compare Saga Pattern with…']);
+    const i = button(
+      h.fake,
+      encodeAction({ type: 'compare', slugs: ['saga-pattern', 'outbox-pattern'] }) ?? '',
+    );
+    const compared = body(await h.fake.callback(i.id, i.token));
+    expect(compared.data?.embeds?.[0]?.title).toBe('Saga Pattern vs Outbox Pattern');
+    expect(compared.data?.embeds?.[0]?.fields?.map((f) => f.name)).toContain('Failure modes');
+  });
+
   it('a pattern gone from the catalog gets an ephemeral notice', async () => {
     const i = button(h.fake, show('gone-pattern'));
     const callback = body(await h.fake.callback(i.id, i.token));
