@@ -16,7 +16,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { loadBot } from '../src/load-bot.js';
+import { loadBot } from '../src/load-catalog.js';
 
 const DATA = 'data';
 const TRIALS = 5;

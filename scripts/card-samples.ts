@@ -7,7 +7,7 @@ import { cardToDiscord } from '../src/adapters/discord/card-to-discord.js';
 import { renderCard } from '../src/adapters/slack/render-card.js';
 import { answerToCard } from '../src/core/card/answer-to-card.js';
 import { cardToText } from '../src/core/card/card-to-text.js';
-import { loadBot } from '../src/load-bot.js';
+import { loadBot } from '../src/load-catalog.js';
 
 const bot = loadBot('data/patterns.tsv');
 const saga = bot.patternAnswer('saga-pattern');

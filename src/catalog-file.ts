@@ -1,6 +1,6 @@
-import { readContentFile } from './content-files.js';
 import { type CatalogProblem, formatProblem, parseCatalog } from './core/catalog.js';
 import type { Pattern } from './core/pattern.js';
+import { readContentFile } from './read-bounded-file.js';
 
 /** A catalog file larger than this is refused unread (10,000 patterns with aliases take about 3 MB). */
 export const MAX_CATALOG_BYTES = 16 * 1024 * 1024;

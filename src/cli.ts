@@ -15,7 +15,7 @@ import { cardToText } from './core/card/card-to-text.js';
 import { capProblems, formatContentProblem } from './core/catalog/index.js';
 import { patternToSummary } from './core/pattern.js';
 import { isIsoDate } from './core/pattern-of-the-day.js';
-import { loadBot } from './load-bot.js';
+import { loadBot } from './load-catalog.js';
 import { createLogger } from './logger.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>

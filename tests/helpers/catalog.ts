@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { type Bot, createBot } from '../../src/core/bot.js';
 import type { Pattern } from '../../src/core/pattern.js';
 import { englishWords } from '../../src/english-words.js';
-import { loadCatalog } from '../../src/load-bot.js';
+import { loadCatalog } from '../../src/load-catalog.js';
 
 export const CATALOG_FILE = fileURLToPath(new URL('../../data/patterns.tsv', import.meta.url));
 
