@@ -16,7 +16,6 @@ export {
   type Sourced,
 } from './parse-content-file.js';
 export * from './pattern-doc.js';
-export { type PatternRow, patternDocToRow } from './pattern-doc-to-row.js';
 export { findPing, PING_SEQUENCES } from './text-rules.js';
 export { type ValidateCatalogOptions, validateCatalog } from './validate-catalog.js';
 export { type LineLocator, parseYamlSource } from './yaml-source.js';
