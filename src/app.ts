@@ -7,7 +7,7 @@ import type { Bot } from './core/bot.js';
 import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
 import type { Logger } from './logger.js';
-import { healthReport, type Service } from './service.js';
+import { type HealthReport, healthReport, type Service } from './service.js';
 import type { Store } from './store/store.js';
 
 export interface AppOptions {
@@ -28,6 +28,8 @@ export interface AppOptions {
 export interface App {
   /** In start order: the platform adapters, then the daily scheduler. */
   readonly services: readonly Service[];
+  /** The process's health: every service's, and whether it is draining for shutdown. */
+  health(): HealthReport;
   readonly conversation: Conversation;
   readonly daily: Daily | undefined;
   start(): Promise<void>;
@@ -68,6 +70,8 @@ export function createApp(options: AppOptions): App {
 
   const services: Service[] = [];
   const posters: DailyPoster[] = [];
+  let draining = false;
+  const health = (): HealthReport => ({ ...healthReport(services), ...(draining ? { draining } : {}) });
   if (config.slack) {
     const slack = createSlackService({
       config: config.slack,
@@ -75,7 +79,7 @@ export function createApp(options: AppOptions): App {
       host: config.host,
       conversation,
       logger,
-      health: () => healthReport(services),
+      health,
       adminsOnlyForDaily: config.dailySlackAdminsOnly,
       ...(daily ? { seenEvent: (id: string, ttlMs: number) => daily.store.seenEvent(id, ttlMs) } : {}),
       ...options.slack,
@@ -97,12 +101,15 @@ export function createApp(options: AppOptions): App {
 
   return {
     services,
+    health,
     conversation,
     daily,
     async start() {
       for (const service of services) await service.start();
     },
     async stop() {
+      // Readiness goes first, so an orchestrator sends no new work while the services stop.
+      draining = true;
       for (const service of [...services].reverse()) {
         try {
           await service.stop();

@@ -4,14 +4,38 @@ import type { HealthReport } from './service.js';
 
 export const HEALTH_PATH = '/healthz';
 
-/** Answers `GET /healthz` with the report: 200 when every service is ok, 503 otherwise. */
-export function healthResponse(report: HealthReport): { status: number; body: string } {
+/**
+ * The health endpoints: `/healthz` for people (every service's state; 503 when any is not ok),
+ * `/livez` for an orchestrator's liveness probe (200 while the process answers at all: a platform
+ * that is briefly away is no reason to restart it), `/readyz` for its readiness probe (200 when every
+ * service is ok and the process is not draining for shutdown).
+ */
+export const HEALTH_PATHS = [HEALTH_PATH, '/livez', '/readyz'] as const;
+export type HealthPath = (typeof HEALTH_PATHS)[number];
+
+export function isHealthPath(path: string | undefined): path is HealthPath {
+  return (HEALTH_PATHS as readonly string[]).includes(path ?? '');
+}
+
+/** The response to a health path, from the report. */
+export function healthResponse(
+  report: HealthReport,
+  path: HealthPath = HEALTH_PATH,
+): { status: number; body: string } {
+  if (path === '/livez') return { status: 200, body: JSON.stringify({ ok: true }) };
+  if (path === '/readyz') {
+    const ready = report.ok && report.draining !== true;
+    return {
+      status: ready ? 200 : 503,
+      body: JSON.stringify({ ok: ready, ...(report.draining ? { draining: true } : {}) }),
+    };
+  }
   return { status: report.ok ? 200 : 503, body: JSON.stringify(report) };
 }
 
-/** Writes the `/healthz` response; for this server and for adapters that own the port (Slack HTTP mode). */
-export function sendHealth(res: ServerResponse, report: HealthReport): void {
-  const { status, body } = healthResponse(report);
+/** Writes a health response; for this server and for adapters that own the port (Slack). */
+export function sendHealth(res: ServerResponse, report: HealthReport, path: HealthPath = HEALTH_PATH): void {
+  const { status, body } = healthResponse(report, path);
   res.writeHead(status, { 'content-type': 'application/json' }).end(body);
 }
 
@@ -22,8 +46,9 @@ export async function startHealthServer(
   report: () => HealthReport,
 ): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url?.split('?')[0] === HEALTH_PATH) {
-      sendHealth(res, report());
+    const path = req.url?.split('?')[0];
+    if (req.method === 'GET' && isHealthPath(path)) {
+      sendHealth(res, report(), path);
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     }

@@ -6,7 +6,6 @@ import { createConversation } from './conversation/create-conversation.js';
 import { startHealthServer } from './health-server.js';
 import { loadBotOffThread } from './load-bot.js';
 import { createLogger } from './logger.js';
-import { healthReport } from './service.js';
 import { openStore } from './store/create-store.js';
 import { StorageError } from './store/storage-error.js';
 
@@ -71,7 +70,7 @@ async function main(): Promise<number> {
   // A service that owns PORT (Slack in HTTP mode) answers /healthz there; otherwise a bare server does.
   const health = app.services.some((service) => service.servesHealth)
     ? undefined
-    : await startHealthServer(config.port, config.host, () => healthReport(app.services));
+    : await startHealthServer(config.port, config.host, () => app.health());
   logger.info(
     { port: health?.port ?? config.port, services: app.services.map((s) => s.name) },
     'pattern-bot running',

@@ -18,6 +18,8 @@ export interface ServiceHealth {
 
 export interface HealthReport {
   readonly ok: boolean;
+  /** Shutting down: finishing what is in flight, taking no new work (`/readyz` says 503). */
+  readonly draining?: boolean;
   readonly services: Record<string, ServiceHealth>;
 }
 

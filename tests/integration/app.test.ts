@@ -25,6 +25,7 @@ describe('createApp with Slack and Discord together', () => {
       DATABASE_PATH: db.path,
       DAILY_CHANNELS: 'slack:C0STATIC,discord:300000000000000001',
     });
+    let discordClosed = false;
     const app = createApp({
       config,
       bot: realBot(),
@@ -48,10 +49,21 @@ describe('createApp with Slack and Discord together', () => {
       expect(
         (await app.daily?.store.listSubscriptions())?.map((s) => `${s.platform}:${s.channelId}`).sort(),
       ).toEqual(['discord:300000000000000001', 'slack:C0STATIC']);
+
+      // For orchestrators: alive and ready now; when Discord drops, still alive (no restart) but not ready.
+      const probe = async (path: string) => (await fetch(`http://127.0.0.1:${slack.port()}${path}`)).status;
+      expect([await probe('/livez'), await probe('/readyz')]).toEqual([200, 200]);
+      await discordFake.close();
+      discordClosed = true;
+      const until = Date.now() + 5000;
+      while ((await probe('/readyz')) !== 503 && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(await probe('/readyz')).toBe(503);
+      expect([await probe('/livez'), await probe('/healthz')]).toEqual([200, 503]);
     } finally {
       await app.stop();
       await slackFake.close();
-      await discordFake.close();
+      if (!discordClosed) await discordFake.close();
       db.cleanup();
     }
   });

@@ -4,7 +4,7 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Conversation } from '../../conversation/types.js';
 import type { DailyPoster } from '../../daily/poster.js';
-import { HEALTH_PATH, sendHealth, startHealthServer } from '../../health-server.js';
+import { HEALTH_PATHS, sendHealth, startHealthServer } from '../../health-server.js';
 import type { Logger } from '../../logger.js';
 import { type HealthReport, healthReport, type Service, type ServiceHealth } from '../../service.js';
 import { pinoToBoltLogger } from './bolt-logger.js';
@@ -123,13 +123,11 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
       signatureVerification: false,
       logger: boltLogger,
       processEventErrorHandler: harmlessProcessEventErrorHandler(logger),
-      customRoutes: [
-        {
-          path: HEALTH_PATH,
-          method: ['GET'],
-          handler: (_req, res) => sendHealth(res, health()),
-        },
-      ],
+      customRoutes: HEALTH_PATHS.map((path) => ({
+        path,
+        method: ['GET'],
+        handler: (_req, res) => sendHealth(res, health(), path),
+      })),
     });
   }
   const receiver = socketReceiver ?? httpReceiver;
