@@ -7,8 +7,11 @@ import type { Bot } from './core/bot.js';
 import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
 import type { Logger } from './logger.js';
-import { type HealthReport, healthReport, type Service } from './service.js';
+import { type HealthReport, healthReport, type Service, withinStartup } from './service.js';
 import type { Store } from './store/store.js';
+
+/** The longest any one service may take to start (each bounds its own waits more tightly where it can). */
+const SERVICE_START_WITHIN_MS = 30_000;
 
 export interface AppOptions {
   readonly config: Config;
@@ -105,7 +108,22 @@ export function createApp(options: AppOptions): App {
     conversation,
     daily,
     async start() {
-      for (const service of services) await service.start();
+      // All or nothing: a service that fails to start stops the ones already started, and the error
+      // goes up to main, which exits non-zero with one line naming the cause.
+      const started: Service[] = [];
+      try {
+        for (const service of services) {
+          await withinStartup(
+            service.start(),
+            SERVICE_START_WITHIN_MS,
+            `${service.name} did not start within ${SERVICE_START_WITHIN_MS / 1000} s: check its API URL and network`,
+          );
+          started.push(service);
+        }
+      } catch (error) {
+        for (const service of started.reverse()) await service.stop().catch(() => {});
+        throw error;
+      }
     },
     async stop() {
       // Readiness goes first, so an orchestrator sends no new work while the services stop.

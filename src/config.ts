@@ -10,9 +10,10 @@ const optional = z.preprocess(
   z.string().trim().optional(),
 );
 const withDefault = (fallback: string) => optional.transform((value) => value ?? fallback);
+/** An API base URL: http(s) only (a `javascript:` or `ftp:` URL is no API). */
 const url = optional.refine(
-  (value) => value === undefined || URL.canParse(value),
-  'must be an absolute URL such as https://example.com/api/',
+  (value) => value === undefined || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)),
+  'must be an absolute http(s) URL such as https://example.com/api/',
 );
 const port = withDefault('3000')
   .refine(

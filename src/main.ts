@@ -1,13 +1,17 @@
 import { runConsoleChat } from './adapters/console/console-chat.js';
-import { createApp } from './app.js';
+import { type App, createApp } from './app.js';
 import { CatalogError } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createConversation } from './conversation/create-conversation.js';
 import { startHealthServer } from './health-server.js';
 import { loadBotOffThread } from './load-bot.js';
 import { createLogger } from './logger.js';
+import { StartupError } from './service.js';
 import { openStore } from './store/create-store.js';
 import { StorageError } from './store/storage-error.js';
+
+/** SIGTERM to exit: what an orchestrator allows before it kills the process. */
+const STOP_WITHIN_MS = 10_000;
 
 export const CONNECT_HINT =
   'No Slack or Discord configured: this is the console chat. To connect, set SLACK_BOT_TOKEN with SLACK_APP_TOKEN ' +
@@ -53,7 +57,7 @@ async function main(): Promise<number> {
   });
   // Storage first: an unwritable file or an unreachable server is one line naming the variable.
   const store = await openStore(config, { logger });
-  const app = createApp({
+  const app: App = createApp({
     config,
     bot,
     logger,
@@ -66,7 +70,12 @@ async function main(): Promise<number> {
       },
     },
   });
-  await app.start();
+  try {
+    await app.start();
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
+  }
   // A service that owns PORT (Slack in HTTP mode) answers /healthz there; otherwise a bare server does.
   const health = app.services.some((service) => service.servesHealth)
     ? undefined
@@ -77,6 +86,12 @@ async function main(): Promise<number> {
   );
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');
+    // Graceful, but bounded: what is still in flight after this is given up (its claims go stale).
+    const deadline = setTimeout(() => {
+      logger.warn({ signal, afterMs: STOP_WITHIN_MS }, 'stop took too long; exiting');
+      process.exit(1);
+    }, STOP_WITHIN_MS);
+    deadline.unref();
     health?.server.close();
     await app.stop();
     process.exit(0);
@@ -91,13 +106,22 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof CatalogError || error instanceof StorageError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof CatalogError ||
+      error instanceof StorageError ||
+      error instanceof StartupError
+    ) {
       process.stderr.write(`pattern-bot: ${error.message}\n`);
     } else {
+      // One line naming the cause; the stack is for a bug, so it goes to the debug log of the next run.
       process.stderr.write(
-        `pattern-bot: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+        `pattern-bot: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
       );
+      if (process.env.LOG_LEVEL === 'debug' && error instanceof Error)
+        process.stderr.write(`${error.stack}\n`);
     }
-    process.exitCode = 1;
+    // Exit now: a half-started service (a client still retrying, a socket) must not keep the process up.
+    process.exit(1);
   },
 );

@@ -27,3 +27,24 @@ export function healthReport(services: readonly Service[]): HealthReport {
   const entries = services.map((service) => [service.name, service.health()] as const);
   return { ok: entries.every(([, health]) => health.ok), services: Object.fromEntries(entries) };
 }
+
+/** A service could not start, for a reason a person can fix: the message names the variable. */
+export class StartupError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StartupError';
+  }
+}
+
+/** The promise's value, or a StartupError with `message` once `ms` have passed (the work goes on, unheeded). */
+export async function withinStartup<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new StartupError(message)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

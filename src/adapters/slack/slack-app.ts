@@ -6,12 +6,19 @@ import type { Conversation } from '../../conversation/types.js';
 import type { DailyPoster } from '../../daily/poster.js';
 import { HEALTH_PATHS, sendHealth, startHealthServer } from '../../health-server.js';
 import type { Logger } from '../../logger.js';
-import { type HealthReport, healthReport, type Service, type ServiceHealth } from '../../service.js';
+import {
+  type HealthReport,
+  healthReport,
+  type Service,
+  type ServiceHealth,
+  withinStartup,
+} from '../../service.js';
 import { pinoToBoltLogger } from './bolt-logger.js';
 import { createSlackDailyPoster } from './daily-poster.js';
 import { createEventDedupe } from './event-dedupe.js';
 import { registerSlackListeners } from './listeners.js';
 import { guardSlackRequests, harmlessProcessEventErrorHandler, SLACK_EVENTS_PATH } from './request-guard.js';
+import { listenError, STARTUP_WAIT_MS, slackStartupError } from './startup-error.js';
 
 export interface SlackServiceOptions {
   readonly config: SlackConfig;
@@ -172,21 +179,33 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     return http;
   }
 
+  const unreachable = () =>
+    `Slack's Web API${config.apiUrl ? ` at SLACK_API_URL (${config.apiUrl})` : ''} did not answer within ${STARTUP_WAIT_MS / 1000} s`;
+
   async function start(): Promise<void> {
     state = 'starting';
     if (socketReceiver) {
       // /healthz answers from the first moment (503 while connecting), not only once Slack is reached.
-      ({ server, port: httpPort } = await startHealthServer(options.port, options.host, health));
+      ({ server, port: httpPort } = await startHealthServer(options.port, options.host, health).catch(
+        (error: unknown) => {
+          throw listenError(error, options.port, options.host);
+        },
+      ));
     }
     try {
-      await app.init(); // auth.test: a wrong SLACK_BOT_TOKEN fails here, at startup
+      // auth.test: a wrong SLACK_BOT_TOKEN fails here, at startup, and an unreachable Slack within seconds.
+      await withinStartup(app.init(), STARTUP_WAIT_MS, unreachable()).catch((error: unknown) => {
+        throw slackStartupError(error, unreachable());
+      });
       if (httpReceiver) {
-        server = await listenHttp(httpReceiver);
+        server = await listenHttp(httpReceiver).catch((error: unknown) => {
+          throw listenError(error, options.port, options.host);
+        });
         httpPort = (server.address() as AddressInfo).port;
         state = 'listening';
         logger.info({ mode, host: options.host, port: httpPort, path: SLACK_EVENTS_PATH }, 'slack listening');
       } else {
-        await app.start();
+        await withinStartup(app.start(), STARTUP_WAIT_MS, unreachable());
         state = 'connected';
         logger.info({ mode, port: httpPort }, 'slack connected');
       }
