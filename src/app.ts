@@ -7,8 +7,35 @@ import type { Bot } from './core/bot.js';
 import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
 import type { Logger } from './logger.js';
-import { type HealthReport, healthReport, type Service, withinStartup } from './service.js';
+import { type HealthReport, healthReport, type Service, StartupError, withinStartup } from './service.js';
 import type { Store } from './store/store.js';
+
+/** The variable that points each platform's client at its API. */
+const API_URL_VARIABLE: Readonly<Record<string, string>> = {
+  slack: 'SLACK_API_URL',
+  discord: 'DISCORD_API_URL',
+};
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+
+/** A start-up failure as one line naming the service and, for a network failure, the variable to check. */
+function startupCause(error: unknown, service: string | undefined): unknown {
+  if (error instanceof StartupError || !(error instanceof Error) || !service) return error;
+  const code =
+    (error as NodeJS.ErrnoException).code ?? (error.cause as NodeJS.ErrnoException | undefined)?.code;
+  const variable = API_URL_VARIABLE[service];
+  return code && NETWORK_CODES.has(code) && variable
+    ? new StartupError(`${service} could not reach its API (${code}): check ${variable} and the network`, {
+        cause: error,
+      })
+    : new StartupError(`${service} failed to start: ${error.message}`, { cause: error });
+}
 
 /** The longest any one service may take to start (each bounds its own waits more tightly where it can). */
 const SERVICE_START_WITHIN_MS = 30_000;
@@ -122,7 +149,7 @@ export function createApp(options: AppOptions): App {
         }
       } catch (error) {
         for (const service of started.reverse()) await service.stop().catch(() => {});
-        throw error;
+        throw startupCause(error, services[started.length]?.name);
       }
     },
     async stop() {

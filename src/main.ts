@@ -114,12 +114,10 @@ main().then(
     ) {
       process.stderr.write(`pattern-bot: ${error.message}\n`);
     } else {
-      // One line naming the cause; the stack is for a bug, so it goes to the debug log of the next run.
+      // One line naming the cause: an unexpected error's stack would bury it.
       process.stderr.write(
         `pattern-bot: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
       );
-      if (process.env.LOG_LEVEL === 'debug' && error instanceof Error)
-        process.stderr.write(`${error.stack}\n`);
     }
     // Exit now: a half-started service (a client still retrying, a socket) must not keep the process up.
     process.exit(1);

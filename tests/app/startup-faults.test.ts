@@ -74,8 +74,9 @@ describe('start all or nothing, with one line naming the cause', () => {
         timeoutMs: 45_000,
       });
       expect(code).toBe(1);
-      expect(said(stderr)).toHaveLength(1);
-      expect(said(stderr)[0]).toMatch(/^pattern-bot: /);
+      expect(said(stderr)).toEqual([
+        'pattern-bot: discord could not reach its API (ECONNREFUSED): check DISCORD_API_URL and the network',
+      ]);
     } finally {
       await fake.close();
     }
