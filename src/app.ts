@@ -7,6 +7,7 @@ import type { Bot } from './core/bot.js';
 import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
 import type { Logger } from './logger.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import { type HealthReport, healthReport, type Service, StartupError, withinStartup } from './service.js';
 import type { Store } from './store/store.js';
 
@@ -51,6 +52,8 @@ export interface AppOptions {
   readonly daily?: Parameters<typeof createDaily>[0]['scheduler'];
   /** Cards remembered by text (default 500; 0: none). */
   readonly cacheSize?: number;
+  /** The metrics registry (tests give their own; default: a new one). */
+  readonly metrics?: Metrics;
   /** The store, opened by main (`openStore`) so a storage fault is one line at start-up; else the config's. */
   readonly store?: Store;
 }
@@ -60,6 +63,8 @@ export interface App {
   readonly services: readonly Service[];
   /** The process's health: every service's, and whether it is draining for shutdown. */
   health(): HealthReport;
+  /** The Prometheus metrics of this process (served at `/metrics`). */
+  readonly metrics: Metrics;
   readonly conversation: Conversation;
   readonly daily: Daily | undefined;
   start(): Promise<void>;
@@ -73,6 +78,7 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const { config, bot, logger } = options;
   const clock = options.clock ?? (() => new Date());
+  const metrics = options.metrics ?? createMetrics();
   const platforms: DailyPlatform[] = [
     ...(config.slack ? (['slack'] as const) : []),
     ...(config.discord ? (['discord'] as const) : []),
@@ -86,12 +92,14 @@ export function createApp(options: AppOptions): App {
           logger,
           clock,
           ...(options.store ? { store: options.store } : {}),
+          metrics,
           ...(options.daily ? { scheduler: options.daily } : {}),
         })
       : undefined;
   const conversation = createConversation({
     bot,
     logger,
+    metrics,
     clock,
     defaultTimeZone: config.dailyDefaultTimeZone,
     ...(daily ? { daily: daily.commands } : {}),
@@ -111,6 +119,7 @@ export function createApp(options: AppOptions): App {
       logger,
       health,
       adminsOnlyForDaily: config.dailySlackAdminsOnly,
+      metrics,
       ...(daily ? { seenEvent: (id: string, ttlMs: number) => daily.store.seenEvent(id, ttlMs) } : {}),
       ...options.slack,
     });
@@ -132,6 +141,7 @@ export function createApp(options: AppOptions): App {
   return {
     services,
     health,
+    metrics,
     conversation,
     daily,
     async start() {

@@ -39,15 +39,34 @@ export function sendHealth(res: ServerResponse, report: HealthReport, path: Heal
   res.writeHead(status, { 'content-type': 'application/json' }).end(body);
 }
 
-/** A bare HTTP server for `/healthz`, for when no adapter serves HTTP itself (Socket Mode, Discord). */
+/** Where `GET /metrics` reads from: Prometheus text and its content type. */
+export interface MetricsSource {
+  text(): Promise<string>;
+  readonly contentType: string;
+}
+
+export const METRICS_PATH = '/metrics';
+
+/** Writes the Prometheus metrics; a failure to collect them is a 500 with no detail. */
+export function sendMetrics(res: ServerResponse, metrics: MetricsSource): void {
+  metrics.text().then(
+    (text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text),
+    () => res.writeHead(500, { 'content-type': 'text/plain' }).end('metrics unavailable\n'),
+  );
+}
+
+/** A bare HTTP server for the health endpoints and `/metrics`, when no adapter serves HTTP (Socket Mode, Discord). */
 export async function startHealthServer(
   port: number,
   host: string,
   report: () => HealthReport,
+  metrics?: MetricsSource,
 ): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     const path = req.url?.split('?')[0];
-    if (req.method === 'GET' && isHealthPath(path)) {
+    if (req.method === 'GET' && metrics && path === METRICS_PATH) {
+      sendMetrics(res, metrics);
+    } else if (req.method === 'GET' && isHealthPath(path)) {
       sendHealth(res, report(), path);
     } else {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');

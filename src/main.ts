@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   // A service that owns PORT (Slack in HTTP mode) answers /healthz there; otherwise a bare server does.
   const health = app.services.some((service) => service.servesHealth)
     ? undefined
-    : await startHealthServer(config.port, config.host, () => app.health());
+    : await startHealthServer(config.port, config.host, () => app.health(), app.metrics);
   logger.info(
     { port: health?.port ?? config.port, services: app.services.map((s) => s.name) },
     'pattern-bot running',

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { type DailyAnswer, isRepeatable } from '../core/answer.js';
+import { type Answer, type DailyAnswer, isRepeatable } from '../core/answer.js';
 import { type AnswerContext, type Bot, capText } from '../core/bot.js';
 import { decodeAction } from '../core/card/action.js';
 import { refToAnswer } from '../core/card/answer-ref.js';
@@ -11,6 +11,7 @@ import { changesSubscription, type DailyCommand } from '../core/daily/daily-comm
 import type { Intent } from '../core/intent.js';
 import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import type { ActInput, ActResult, AskInput, Conversation } from './types.js';
 import { isLate, withinBudget } from './within-budget.js';
 
@@ -32,6 +33,14 @@ export interface ConversationOptions {
   readonly daily?: DailyCommands;
   /** Cards remembered by text (0: none, for the benchmarks' --no-cache). */
   readonly cacheSize?: number;
+  readonly metrics?: Pick<Metrics, 'observeAnswer'>;
+}
+
+/** The confidence tier of an answer, for the metrics: a lookup answered, offered with "did you mean", or not found. */
+function tierOf(answer: Answer): string {
+  if (answer.kind === 'pattern') return answer.alternatives.length > 0 ? 'did-you-mean' : 'answer';
+  if (answer.kind === 'none') return 'not-found';
+  return answer.kind;
 }
 
 /** The cache key of a text: capped, trimmed, runs of white space as one space. */
@@ -51,6 +60,8 @@ export function createConversation(options: ConversationOptions): Conversation {
   const clock = options.clock ?? (() => new Date());
   const max = options.cacheSize ?? CARD_CACHE_SIZE;
   const cards = max > 0 ? new LRUCache<string, Card>({ max }) : undefined;
+  /** The metric labels of each card made, for the answers served from the cache. */
+  const tiers = new WeakMap<Card, { kind: string; tier: string }>();
   const failureCard = problemCard('failure');
   // People type the same prefixes ("s", "sa", "sag"), and on Discord each keystroke is a request.
   const completed =
@@ -92,13 +103,32 @@ export function createConversation(options: ConversationOptions): Conversation {
   }
 
   async function answer(input: AskInput, capped: string): Promise<Card> {
+    const started = performance.now();
+    const seen = (kind: string, tier: string, cached: boolean) =>
+      options.metrics?.observeAnswer({
+        platform: input.platform,
+        kind,
+        tier,
+        cached,
+        seconds: (performance.now() - started) / 1000,
+      });
     const key = cacheKey(capped);
     const known = cards?.get(key);
-    if (known) return known;
+    if (known) {
+      const labels = tiers.get(known);
+      seen(labels?.kind ?? 'unknown', labels?.tier ?? 'unknown', true);
+      return known;
+    }
     const { intent } = bot.parse(capped);
-    if (intent.type === 'daily') return answerDaily(intent.command, input, capped);
+    if (intent.type === 'daily') {
+      seen('daily', 'daily', false);
+      return answerDaily(intent.command, input, capped);
+    }
     const result = bot.answerIntent(intent, capped, await context(intent, input));
     const card = answerToCard(result);
+    const tier = tierOf(result);
+    tiers.set(card, { kind: result.kind, tier });
+    seen(result.kind, tier, false);
     if (isRepeatable(result)) cards?.set(key, card);
     return card;
   }

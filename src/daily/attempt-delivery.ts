@@ -1,5 +1,6 @@
 import type { Card } from '../core/card/card.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import { StorageError } from '../store/storage-error.js';
 import { type DailyPoster, toPostError } from './poster.js';
 import type { DailyStore } from './store.js';
@@ -59,6 +60,7 @@ export interface DeliveryContext {
   readonly signal: AbortSignal;
   /** Runs one attempt (record it, post) in a bounded slot; backoff waits hold no slot. */
   readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
+  readonly metrics?: Pick<Metrics, 'observeDelivery'>;
 }
 
 type Outcome =
@@ -106,6 +108,7 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
       return;
     }
     if (outcome.type === 'posted') {
+      context.metrics?.observeDelivery(ref.platform, 'sent');
       await recordSent(job, context, outcome.messageId, outcome.attempts);
       return;
     }
@@ -117,11 +120,13 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
         await store.markFailed(ref, owner, reason);
         await store.disableSubscription(ref.platform, ref.channelId, reason, context.clock());
         log.warn(detail, 'daily post failed for good: subscription disabled');
+        context.metrics?.observeDelivery(ref.platform, 'disabled');
         return;
       }
       if (attempt >= retry.attempts) {
         await store.markFailed(ref, owner, `${failure.code}: ${failure.message}`);
         log.error(detail, `daily post failed ${attempt} times; trying again after ${staleAfterMs} ms`);
+        context.metrics?.observeDelivery(ref.platform, 'failed');
         return;
       }
     } catch (error) {
@@ -131,6 +136,7 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
     const backoff = Math.max(retry.baseMs * 2 ** (attempt - 1), failure.retryAfterMs ?? 0);
     const delayMs = Math.min(backoff, retry.maxMs);
     log.warn({ ...detail, retryInMs: delayMs }, 'daily post failed; retrying');
+    context.metrics?.observeDelivery(ref.platform, 'retried');
     if (!(await sleep(delayMs, context.signal))) {
       await store.release(ref, owner, 'stopped before retrying').catch((error: unknown) => {
         log.warn(

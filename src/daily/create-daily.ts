@@ -36,6 +36,7 @@ export function createDaily(options: {
   clock?: () => Date;
   /** Overrides for the scheduler (tests: no cron tick, fast retries). */
   scheduler?: Pick<DailySchedulerOptions, 'tickPattern' | 'retry' | 'staleClaimMs' | 'sleep'>;
+  metrics?: DailySchedulerOptions['metrics'];
 }): Daily {
   const { config, bot, logger } = options;
   const clock = options.clock ?? (() => new Date());
@@ -62,6 +63,7 @@ export function createDaily(options: {
         owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
         staticChannels,
         defaultTimeZone,
+        ...(options.metrics ? { metrics: options.metrics } : {}),
         ...options.scheduler,
       }),
   };

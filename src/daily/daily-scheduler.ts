@@ -4,6 +4,7 @@ import type { Bot } from '../core/bot.js';
 import { answerToCard, dailyThread } from '../core/card/answer-to-card.js';
 import { DEFAULT_DAILY_TIME } from '../core/daily/daily-command.js';
 import type { Logger } from '../logger.js';
+import type { Metrics } from '../metrics.js';
 import type { Service, ServiceHealth } from '../service.js';
 import type { DueCursor, DueSubscription } from '../store/store.js';
 import {
@@ -48,6 +49,7 @@ export interface DailySchedulerOptions {
   /** `DAILY_CHANNELS`, made subscriptions at start with the default time and zone. */
   readonly staticChannels?: readonly StaticChannel[];
   readonly defaultTimeZone?: string;
+  readonly metrics?: Pick<Metrics, 'observeDelivery'>;
   /** How long `stop()` waits for posts in flight; their claims then go stale and are taken up later. */
   readonly stopTimeoutMs?: number;
 }
@@ -108,6 +110,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     sleep,
     signal: stopping.signal,
     limit: limiter.run,
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   };
 
   /** The day's card and thread, made once per date (every channel gets the same). */

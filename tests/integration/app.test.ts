@@ -52,7 +52,12 @@ describe('createApp with Slack and Discord together', () => {
 
       // For orchestrators: alive and ready now; when Discord drops, still alive (no restart) but not ready.
       const probe = async (path: string) => (await fetch(`http://127.0.0.1:${slack.port()}${path}`)).status;
-      expect([await probe('/livez'), await probe('/readyz')]).toEqual([200, 200]);
+      expect([await probe('/livez'), await probe('/readyz'), await probe('/metrics')]).toEqual([
+        200, 200, 200,
+      ]);
+      await app.conversation.ask({ text: 'saga', platform: 'slack' });
+      const metrics = await (await fetch(`http://127.0.0.1:${slack.port()}/metrics`)).text();
+      expect(metrics).toContain('pattern_bot_answers_total{platform="slack",kind="pattern",tier="answer"} 1');
       await discordFake.close();
       discordClosed = true;
       const until = Date.now() + 5000;

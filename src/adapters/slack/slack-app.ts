@@ -1,10 +1,17 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Conversation } from '../../conversation/types.js';
 import type { DailyPoster } from '../../daily/poster.js';
-import { HEALTH_PATHS, sendHealth, startHealthServer } from '../../health-server.js';
+import {
+  HEALTH_PATHS,
+  METRICS_PATH,
+  type MetricsSource,
+  sendHealth,
+  sendMetrics,
+  startHealthServer,
+} from '../../health-server.js';
 import type { Logger } from '../../logger.js';
 import {
   type HealthReport,
@@ -35,6 +42,8 @@ export interface SlackServiceOptions {
   readonly ackBudgetMs?: number;
   /** DAILY_SLACK_ADMINS_ONLY: only workspace admins and owners may turn the daily pattern on or off. */
   readonly adminsOnlyForDaily?: boolean;
+  /** Served at `GET /metrics` on PORT, beside the health endpoints. */
+  readonly metrics?: MetricsSource;
   /** The store's shared record of Slack event ids (true when new): one answer per event across replicas. */
   readonly seenEvent?: (id: string, ttlMs: number) => Promise<boolean>;
 }
@@ -130,11 +139,23 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
       signatureVerification: false,
       logger: boltLogger,
       processEventErrorHandler: harmlessProcessEventErrorHandler(logger),
-      customRoutes: HEALTH_PATHS.map((path) => ({
-        path,
-        method: ['GET'],
-        handler: (_req, res) => sendHealth(res, health(), path),
-      })),
+      customRoutes: [
+        ...HEALTH_PATHS.map((path) => ({
+          path,
+          method: ['GET'],
+          handler: (_req: IncomingMessage, res: ServerResponse) => sendHealth(res, health(), path),
+        })),
+        ...(options.metrics
+          ? [
+              {
+                path: METRICS_PATH,
+                method: ['GET'],
+                handler: (_req: IncomingMessage, res: ServerResponse) =>
+                  sendMetrics(res, options.metrics as MetricsSource),
+              },
+            ]
+          : []),
+      ],
     });
   }
   const receiver = socketReceiver ?? httpReceiver;
@@ -186,11 +207,14 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     state = 'starting';
     if (socketReceiver) {
       // /healthz answers from the first moment (503 while connecting), not only once Slack is reached.
-      ({ server, port: httpPort } = await startHealthServer(options.port, options.host, health).catch(
-        (error: unknown) => {
-          throw listenError(error, options.port, options.host);
-        },
-      ));
+      ({ server, port: httpPort } = await startHealthServer(
+        options.port,
+        options.host,
+        health,
+        options.metrics,
+      ).catch((error: unknown) => {
+        throw listenError(error, options.port, options.host);
+      }));
     }
     try {
       // auth.test: a wrong SLACK_BOT_TOKEN fails here, at startup, and an unreachable Slack within seconds.
