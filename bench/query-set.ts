@@ -10,7 +10,7 @@ export const BLIND_FILE = fileURLToPath(new URL('./queries-blind.tsv', import.me
 export interface BenchQuery {
   readonly group: string;
   readonly query: string;
-  /** A slug; `none`; `compare:a,b`; `category:Name`; or `kind:list`. */
+  /** A slug; `none`; `compare:a,b`; `category:Name`; `term:Name` (a glossary term, not a pattern); or `kind:list`. */
   readonly expect: string;
 }
 
@@ -29,7 +29,7 @@ export function loadQueries(file = QUERY_FILE): BenchQuery[] {
 
 /** Is a lookup: the answer must be one pattern card. */
 export function isLookup(query: BenchQuery): boolean {
-  return !/^(?:none$|compare:|category:|kind:)/.test(query.expect);
+  return !/^(?:none$|compare:|category:|kind:|term:)/.test(query.expect);
 }
 
 /** What the bot's answer amounts to, in the same notation as `expect`. */
@@ -39,6 +39,7 @@ export function outcome(json: AnswerJson, expect: string): string {
   if (expect.startsWith('category:'))
     return json.kind === 'category' ? `category:${json.category}` : json.kind;
   if (expect.startsWith('kind:')) return `kind:${json.kind}`;
+  if (json.kind === 'term') return `term:${json.term}`;
   if (json.kind === 'none') return 'none';
   return json.kind === 'pattern' ? (slugs[0] ?? '') : json.kind;
 }

@@ -27,6 +27,8 @@ export interface AnswerJson {
   readonly date?: string;
   /** What a `daily …` command came to. */
   readonly outcome?: string;
+  /** A `term` answer's glossary term (it is not a pattern; `patterns` are the ones it relates to). */
+  readonly term?: string;
   /** A pattern answer's authored content, under the file's own field names (absent for a plain TSV row). */
   readonly content?: PatternDoc;
   /** Which layer of the card was asked for, when not the first view. */
@@ -74,6 +76,8 @@ export function answerToJson(answer: Answer): AnswerJson {
       return { ...base, reason: answer.reason, suggestions: answer.suggestions.map(patternToSummary) };
     case 'daily':
       return { ...base, outcome: answer.outcome };
+    case 'term':
+      return { ...base, term: answer.term };
     default:
       return base;
   }

@@ -78,6 +78,15 @@ export interface NoneAnswer {
   readonly suggestions: readonly Pattern[];
 }
 
+/** A term that is not a pattern of this catalog (2PC, bulkhead…): its definition, and the patterns it touches. */
+export interface TermAnswer {
+  readonly kind: 'term';
+  readonly term: string;
+  readonly definition: string;
+  /** The catalog's patterns it relates to, and how, in the glossary's order. */
+  readonly relates: readonly { readonly pattern: Pattern; readonly how: string }[];
+}
+
 export interface HelpAnswer {
   readonly kind: 'help';
   readonly commands: readonly Command[];
@@ -126,6 +135,7 @@ export type Answer =
   | CategoryAnswer
   | NoneAnswer
   | HelpAnswer
+  | TermAnswer
   | DailyAnswer;
 
 export type AnswerKind = Answer['kind'];
@@ -145,6 +155,8 @@ export function answerPatterns(answer: Answer): readonly Pattern[] {
       return answer.groups.flatMap((group) => group.patterns);
     case 'category':
       return answer.group.patterns;
+    case 'term':
+      return answer.relates.map((r) => r.pattern);
     case 'none':
     case 'help':
     case 'daily':

@@ -21,6 +21,10 @@ import {
   type SearchHit,
   type SearchOptions,
 } from './search.js';
+import { createTermIndex } from './term-index.js';
+
+/** Words that ask for what replaces a thing rather than for the thing. */
+const ALTERNATIVE = /\b(?:alternatives?|instead|replace|replacement)\b/i;
 
 /** At or above: the answer. */
 export const CONFIDENT = 0.7;
@@ -97,6 +101,7 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
     else groups.push({ category: pattern.category, patterns: [pattern] });
   }
   const categoryByKey = new Map(groups.map((group) => [exactKey(group.category), group]));
+  const terms = createTermIndex(options.glossary ?? [], patterns);
   const notes = new Map<string, PairNote>();
   for (const note of options.comparisons ?? []) if (!note.within) notes.set(note.pair.join('\u0000'), note);
 
@@ -179,6 +184,21 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
   function answerLookup(query: string, original: string): Answer {
     const category = categoryByKey.get(exactKey(query));
     if (category) return { kind: 'category', group: category };
+    const term = terms.termOf(query);
+    // "an alternative to 2PC": the pattern the glossary names first for it, not the term itself.
+    const instead = term && ALTERNATIVE.test(query) ? bySlug.get(term.relates[0]?.slug ?? '') : undefined;
+    if (instead) return card(instead, 'lookup');
+    if (term) {
+      return {
+        kind: 'term',
+        term: term.term,
+        definition: term.definition,
+        relates: term.relates.flatMap((r) => {
+          const pattern = bySlug.get(r.slug);
+          return pattern ? [{ pattern, how: r.how }] : [];
+        }),
+      };
+    }
     const { best, hits } = lookup(query);
     if (!best) {
       return none(

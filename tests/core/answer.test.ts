@@ -17,6 +17,7 @@ const SAMPLES = {
   none: bot.answer('pizza'),
   help: bot.answer('help'),
   daily: bot.answer('daily on'),
+  term: bot.answer('what is 2PC?'),
 } satisfies Record<AnswerKind, Answer>;
 
 describe('the Answer contract', () => {

@@ -122,6 +122,35 @@ describe('lookup', () => {
   });
 });
 
+describe('terms outside the catalog (the glossary)', () => {
+  it('answers what a term is, that it is no pattern here, and the patterns it touches', () => {
+    for (const text of ['What is 2PC?', 'Why 2PC blocks', 'two-phase commit']) {
+      const answer = bot.answer(text);
+      expect(answer.kind, text).toBe('term');
+      if (answer.kind !== 'term') continue;
+      expect(answer.term).toBe('2PC');
+      expect(answer.relates[0]?.pattern.slug).toBe('saga-pattern');
+    }
+    expect(bot.answer('token bucket rate limiting')).toMatchObject({ kind: 'term', term: 'rate limiting' });
+    expect(bot.answer('bulkhead')).toMatchObject({ kind: 'term', term: 'bulkhead' });
+  });
+
+  it('a question that names a pattern is the pattern’s, and "an alternative to" a term is its pattern', () => {
+    const named = bot.answer('retry with a circuit breaker');
+    expect(named.kind === 'pattern' && named.pattern.slug).toBe('circuit-breaker-pattern');
+    const instead = bot.answer('2PC alternative');
+    expect(instead.kind === 'pattern' && instead.pattern.slug).toBe('saga-pattern');
+  });
+
+  it('a term that is one word of a longer problem does not take the question over', () => {
+    expect(bot.answer('how do I add mTLS and retries without changing app code').kind).not.toBe('term');
+  });
+
+  it('without a glossary, nothing is a term', () => {
+    expect(createBot(realPatterns()).answer('What is 2PC?').kind).not.toBe('term');
+  });
+});
+
 describe('compare', () => {
   it.each([
     ['compare cqrs event sourcing', ['cqrs-pattern', 'event-sourcing-pattern']],

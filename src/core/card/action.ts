@@ -27,7 +27,9 @@ export type AnswerRef =
       readonly reason: 'no-match' | 'no-category' | 'compare-needs-two';
       readonly suggestions: readonly string[];
     }
-  | { readonly k: 'help' };
+  | { readonly k: 'help' }
+  /** A glossary term's card, by the term. */
+  | { readonly k: 'term'; readonly term: string };
 
 /** The layers of a pattern card: the short first view, and what its buttons open. */
 export type PatternView = 'card' | 'more' | 'diagram' | 'compare-with';
@@ -56,6 +58,7 @@ const refSchema = z.union([
   z.tuple([z.literal('g'), z.string().min(1).max(80)]),
   z.tuple([z.literal('n'), z.string().max(80), z.enum(['m', 'c', 't'])]).rest(slug),
   z.tuple([z.literal('h')]),
+  z.tuple([z.literal('t'), z.string().min(1).max(40)]),
 ]);
 const VIEWS = { c: 'card', m: 'more', d: 'diagram', w: 'compare-with' } as const;
 const VIEW_CODES = { card: 'c', more: 'm', diagram: 'd', 'compare-with': 'w' } as const;
@@ -84,6 +87,8 @@ function refToWire(ref: AnswerRef): RefWire {
       return ['n', ref.query, REASON_CODES[ref.reason], ...ref.suggestions];
     case 'help':
       return ['h'];
+    case 'term':
+      return ['t', ref.term];
   }
 }
 
@@ -105,6 +110,8 @@ function wireToRef(wire: RefWire): AnswerRef {
     }
     case 'h':
       return { k: 'help' };
+    case 't':
+      return { k: 'term', term: wire[1] };
   }
 }
 

@@ -28,6 +28,8 @@ export function answerToRef(answer: Answer): AnswerRef | undefined {
       };
     case 'help':
       return { k: 'help' };
+    case 'term':
+      return { k: 'term', term: answer.term };
     case 'daily':
       return undefined;
     default:
@@ -67,6 +69,10 @@ export function refToAnswer(ref: AnswerRef, bot: Bot): Answer | undefined {
       };
     case 'help':
       return { kind: 'help', commands: COMMANDS };
+    case 'term': {
+      const answer = bot.answer(ref.term);
+      return answer.kind === 'term' ? answer : undefined;
+    }
     default:
       return assertNever(ref);
   }

@@ -186,6 +186,29 @@ function body(answer: Answer): Card {
         blocks: [{ type: 'fields', fields: answer.commands.map(commandField) }],
         groups: [],
       };
+    case 'term':
+      return {
+        tone: 'plain',
+        title: answer.term,
+        subtitle: ['Not a pattern of this catalog; here is what it is, and the patterns it touches.'],
+        blocks: [
+          { type: 'text', text: [answer.definition] },
+          ...(answer.relates.length > 0
+            ? [
+                {
+                  type: 'list' as const,
+                  label: 'How it relates',
+                  items: answer.relates.map((r): Rich => [strong(r.pattern.name), `: ${r.how}`]),
+                },
+              ]
+            : []),
+        ],
+        groups: patternGroup(
+          undefined,
+          answer.relates.map((r) => r.pattern),
+        ),
+        footnote: TRY_LIST,
+      };
     case 'daily':
       return dailyCard(answer);
     default:

@@ -1,0 +1,52 @@
+import type { GlossaryEntry } from './catalog/glossary-entry.js';
+import { contentWords, stem } from './normalize.js';
+import type { Pattern } from './pattern.js';
+
+/** A phrase as the stems of its content words. */
+const stems = (text: string): string[] => contentWords(text).map(stem);
+
+/** Whether `phrase` stands, word for word, somewhere in `words`. */
+function contains(words: readonly string[], phrase: readonly string[]): boolean {
+  if (phrase.length === 0 || phrase.length > words.length) return false;
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    if (phrase.every((word, j) => words[i + j] === word)) return true;
+  }
+  return false;
+}
+
+export interface TermIndex {
+  /**
+   * The glossary term a question is about, when it names one and names no pattern of the catalog:
+   * "what is 2PC?", "why 2PC blocks", "token bucket rate limiting". A question that names a pattern
+   * ("retry with a circuit breaker") is the pattern's.
+   */
+  termOf(query: string): GlossaryEntry | undefined;
+}
+
+/**
+ * Terms that are not patterns here, from the glossary, against the patterns' own names: a glossary
+ * term beats an alias (the TSV lists "bulkhead" and "service mesh" as aliases, but neither is the
+ * pattern it points to), a pattern's name beats a term.
+ */
+export function createTermIndex(glossary: readonly GlossaryEntry[], patterns: readonly Pattern[]): TermIndex {
+  const terms = glossary.flatMap((entry) =>
+    [entry.term, ...entry.aliases].map((text) => ({ entry, phrase: stems(text) })),
+  );
+  // Longer phrases first, so "retry with backoff" wins over "retry".
+  terms.sort((a, b) => b.phrase.length - a.phrase.length);
+  const names = patterns.flatMap((pattern) =>
+    [pattern.name, pattern.slug, ...(pattern.doc ? [pattern.doc.short_name] : [])]
+      .map(stems)
+      .filter((phrase) => phrase.length > 0),
+  );
+  return {
+    termOf(query) {
+      const words = stems(query);
+      if (words.length === 0 || names.some((name) => contains(words, name))) return undefined;
+      // The term must be what the question is about: at least half its words ("why 2PC blocks"), not
+      // one word of a problem told at length ("add mTLS and retries without changing app code").
+      return terms.find((term) => contains(words, term.phrase) && term.phrase.length * 2 >= words.length)
+        ?.entry;
+    },
+  };
+}
