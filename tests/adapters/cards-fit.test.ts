@@ -32,7 +32,12 @@ function everyCard(): { name: string; card: Card }[] {
     }
   }
   cards.push({ name: 'today', card: answerToCard(bot.todayAnswer('2026-12-04')) });
-  for (const text of ['list', 'help', ...bot.groups().map((g) => `category ${g.category}`)]) {
+  for (const text of [
+    'list',
+    'help',
+    ...bot.groups().map((g) => `category ${g.category}`),
+    ...bot.glossary.map((entry) => `what is ${entry.term}?`),
+  ]) {
     cards.push({ name: text, card: answerToCard(bot.answer(text)) });
   }
   return cards;
@@ -65,7 +70,11 @@ const cards = everyCard();
 
 describe('every card of every pattern and every pair fits each platform, with no truncation', () => {
   it('renders the whole catalog: 12 patterns × 4 layers, 132 ordered pairs and the rest', () => {
-    expect(cards.length).toBe(12 * 4 + 12 * 11 + 1 + 2 + bot.groups().length);
+    expect(cards.length).toBe(12 * 4 + 12 * 11 + 1 + 2 + bot.groups().length + bot.glossary.length);
+    const terms = cards.filter((c) => c.name.startsWith('what is '));
+    expect(terms.filter((c) => c.card.subtitle?.[0]?.toString().startsWith('Not a pattern')).length).toBe(
+      terms.length,
+    );
   });
 
   it.each(cards.map((c) => [c.name, c.card] as const))('Slack: %s', (_name, card) => {
