@@ -25,6 +25,9 @@ const STANDALONE_CODE = /^\s*(?:\/?pattern\s+|code\s+|no\.?\s*|number\s+)?#?(\d{
 export const MAX_QUERY_LENGTH = 200;
 /** How much a word counts when it is found in a name or alias, the description, or the category. */
 const FIELD_WEIGHT = { key: 1, description: 0.5, category: 0.4 } as const;
+/** In a query of at most this many content words, what an everyday English word keeps of its value when it completes no name or alias of its own. */
+const COMMON_WORD = 0.35;
+const SHORT_QUERY_WORDS = 3;
 /** A key word that is part of a longer alias the query does not complete. */
 const PARTIAL_PHRASE = 0.75;
 /** What a corrected typo keeps of a word's value, by edit distance. */
@@ -58,6 +61,8 @@ interface Resolved {
   readonly stems: readonly string[];
   readonly penalty: number;
   readonly weight: number;
+  /** An ordinary English word ("back", "again", "saved"): weak evidence unless it completes a name or alias. */
+  readonly common?: boolean;
 }
 
 interface FuseRecord {
@@ -167,7 +172,14 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
 
   function resolve(word: string, last: boolean): Resolved {
     const stemmed = stem(word);
-    if (postings.has(stemmed)) return { stems: [stemmed], penalty: 1, weight: idf(stemmed) };
+    if (postings.has(stemmed)) {
+      return {
+        stems: [stemmed],
+        penalty: 1,
+        weight: idf(stemmed),
+        ...(isWord(word) ? { common: true } : {}),
+      };
+    }
     const corrections = typos.mayCorrect(word) && !isWord(word) ? typos.correct(word) : [];
     const first = corrections[0];
     if (!first) {
@@ -192,6 +204,9 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
     const scores = new Map<number, number>();
     if (totalWeight === 0) return scores;
     const queryStems = new Set(resolved.flatMap((r) => r.stems));
+    // Chat is short ("thanks again", "fixed my problem"); a question told at length has enough words
+    // to stand on, everyday or not ("how do I replace a legacy monolith gradually?").
+    const short = resolved.length <= SHORT_QUERY_WORDS;
     for (const index of candidates) {
       const complete = new Set<string>();
       for (const phrase of phrases[index] ?? []) {
@@ -202,7 +217,11 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
         let best = 0;
         for (const s of r.stems) {
           const field = postings.get(s)?.get(index) ?? 0;
-          const value = field === FIELD_WEIGHT.key && !complete.has(s) ? PARTIAL_PHRASE : field;
+          const partial = field === FIELD_WEIGHT.key && !complete.has(s);
+          // An everyday word found only in a description, or as one word of a longer alias, is weak
+          // evidence: "thanks again", "back", "saved my sanity" are chat, not questions.
+          const weak = short && r.common === true && (partial || field < FIELD_WEIGHT.key);
+          const value = weak ? field * COMMON_WORD : partial ? PARTIAL_PHRASE : field;
           best = Math.max(best, value);
         }
         sum += r.weight * best * r.penalty;
