@@ -7,7 +7,9 @@ import Fuse from 'fuse.js';
 import { answerToJson } from '../src/core/answer-to-json.js';
 import { createBot } from '../src/core/bot.js';
 import type { Pattern } from '../src/core/pattern.js';
+import { loadBot } from '../src/load-catalog.js';
 import { realPatterns } from '../tests/helpers/catalog.js';
+import { reportEvalSets } from './eval-report.js';
 import { type BenchQuery, BLIND_FILE, evaluateBot, isLookup, loadQueries, outcome } from './query-set.js';
 import { syntheticCatalog } from './synthetic-catalog.js';
 
@@ -152,3 +154,5 @@ console.log(
 for (const miss of blindResult.misses) {
   console.log(`  ${miss.query.group}: "${miss.query.query}" → ${miss.got} (expected ${miss.query.expect})`);
 }
+
+reportEvalSets(loadBot('data/patterns.tsv'));
