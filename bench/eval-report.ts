@@ -53,7 +53,11 @@ function row(engine: Engine, questions: readonly RealQuestion[], chat: readonly 
   ).length;
   const honest = outside.filter((q) => !engine.carded(q.text)).length;
   const silent = chat.filter((line) => !engine.carded(line.text)).length;
-  return `| ${engine.name} | ${pct(right, answerable.length)} | ${pct(honest, outside.length)} | ${pct(silent, chat.length)} |`;
+  const versus = questions.filter((q) => q.expect.kind === 'compare-out');
+  const inside = versus.filter(
+    (q) => q.expect.kind === 'compare-out' && engine.top(q.text) === q.expect.slug,
+  ).length;
+  return `| ${engine.name} | ${pct(right, answerable.length)} | ${pct(honest, outside.length)} | ${pct(inside, versus.length)} | ${pct(silent, chat.length)} |`;
 }
 
 export function reportEvalSets(bot: Bot): void {
@@ -65,8 +69,10 @@ export function reportEvalSets(bot: Bot): void {
     console.log(
       `\nReal questions and chat lines, ${split} half (${q.length} questions, ${c.length} chat lines):`,
     );
-    console.log('| engine | answerable: right card | outside the catalog: no card | chat lines: no card |');
-    console.log('|---|---:|---:|---:|');
+    console.log(
+      '| engine | answerable: right card | outside the catalog: no card | one side outside: the inside card | chat lines: no card |',
+    );
+    console.log('|---|---:|---:|---:|---:|');
     for (const engine of [botEngine(bot), fuseEngine(bot)]) console.log(row(engine, q, c));
   }
   console.log(

@@ -27,6 +27,8 @@ export interface AnswerJson {
   readonly date?: string;
   /** What a `daily …` command came to. */
   readonly outcome?: string;
+  /** A pattern answer to a comparison with a term outside the catalog: that term. */
+  readonly versus?: string;
   /** A `term` answer's glossary term (it is not a pattern; `patterns` are the ones it relates to). */
   readonly term?: string;
   /** A pattern answer's authored content, under the file's own field names (absent for a plain TSV row). */
@@ -65,6 +67,7 @@ export function answerToJson(answer: Answer): AnswerJson {
         alternatives: answer.alternatives.map(patternToSummary),
         ...(answer.view && answer.view !== 'card' ? { view: answer.view } : {}),
         ...(answer.pattern.doc ? { content: answer.pattern.doc } : {}),
+        ...(answer.versus ? { versus: answer.versus.term } : {}),
       };
     case 'compare': {
       const comparison = comparisonJson(answer);

@@ -27,6 +27,16 @@ export interface PatternAnswer {
   readonly view?: PatternView;
   /** Every pattern its content names (relations, confusions), resolved, for the layers' names and buttons. */
   readonly neighbours?: readonly Pattern[];
+  /** Asked as a comparison with a term outside the catalog ("retry vs circuit breaker"): what the term is to it. */
+  readonly versus?: {
+    readonly term: string;
+    readonly definition: string;
+    readonly how?: string;
+    /** From the curated pair note, when there is one: the difference, and when to choose each. */
+    readonly difference?: string;
+    readonly chooseThis?: string;
+    readonly chooseTerm?: string;
+  };
 }
 
 /** A curated note on a pair, turned to the order the comparison shows. */

@@ -216,7 +216,44 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
     return card(best.pattern, 'lookup', alternatives);
   }
 
+  /**
+   * A comparison with one side outside the catalog ("Retry vs Circuit Breaker", "API Gateway vs Load
+   * Balancer"): the pattern's card, with what the term is to it. Undefined unless exactly one side is a
+   * glossary term and the other a pattern.
+   */
+  function versusTerm(splits: readonly CompareSplit[]): PatternAnswer | undefined {
+    for (const [leftText, rightText] of splits) {
+      for (const [termText, patternText] of [
+        [leftText, rightText],
+        [rightText, leftText],
+      ] as const) {
+        const term = terms.termOf(termText);
+        const side = term && lookup(patternText).best;
+        if (!term || !side || side.score < PLAUSIBLE || terms.termOf(patternText)) continue;
+        const how = term.relates.find((r) => r.slug === side.pattern.slug)?.how;
+        const names = new Set([term.term, ...term.aliases].map((name) => name.toLowerCase()));
+        const note = (options.comparisons ?? []).find(
+          (n) => !n.within && n.pair[0] === side.pattern.slug && names.has(n.pair[1].toLowerCase()),
+        );
+        return {
+          ...card(side.pattern, 'lookup'),
+          versus: {
+            term: term.term,
+            definition: term.definition,
+            ...(how ? { how } : {}),
+            ...(note
+              ? { difference: note.difference, chooseThis: note.choose_a, chooseTerm: note.choose_b }
+              : {}),
+          },
+        };
+      }
+    }
+    return undefined;
+  }
+
   function answerCompare(splits: readonly CompareSplit[], original: string): Answer {
+    const outside = versusTerm(splits);
+    if (outside) return outside;
     let chosen: { left: SearchHit; right: SearchHit; score: number } | undefined;
     let firstMissing: string | undefined;
     for (const [leftText, rightText] of splits) {

@@ -37,6 +37,9 @@ function everyCard(): { name: string; card: Card }[] {
     'help',
     ...bot.groups().map((g) => `category ${g.category}`),
     ...bot.glossary.map((entry) => `what is ${entry.term}?`),
+    ...bot.glossary.flatMap((entry) =>
+      entry.relates.map((r) => `${entry.term} vs ${bot.bySlug(r.slug)?.name}`),
+    ),
   ]) {
     cards.push({ name: text, card: answerToCard(bot.answer(text)) });
   }
@@ -70,7 +73,8 @@ const cards = everyCard();
 
 describe('every card of every pattern and every pair fits each platform, with no truncation', () => {
   it('renders the whole catalog: 12 patterns × 4 layers, 132 ordered pairs and the rest', () => {
-    expect(cards.length).toBe(12 * 4 + 12 * 11 + 1 + 2 + bot.groups().length + bot.glossary.length);
+    const versus = bot.glossary.reduce((sum, entry) => sum + entry.relates.length, 0);
+    expect(cards.length).toBe(12 * 4 + 12 * 11 + 1 + 2 + bot.groups().length + bot.glossary.length + versus);
     const terms = cards.filter((c) => c.name.startsWith('what is '));
     expect(terms.filter((c) => c.card.subtitle?.[0]?.toString().startsWith('Not a pattern')).length).toBe(
       terms.length,

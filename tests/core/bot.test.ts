@@ -142,6 +142,19 @@ describe('terms outside the catalog (the glossary)', () => {
     expect(instead.kind === 'pattern' && instead.pattern.slug).toBe('saga-pattern');
   });
 
+  it('a comparison with one side outside the catalog shows the inside pattern, and what the term is to it', () => {
+    const retry = bot.answer('Retry vs Circuit Breaker');
+    expect(retry.kind === 'pattern' && retry.pattern.slug).toBe('circuit-breaker-pattern');
+    expect(retry.kind === 'pattern' && retry.versus?.term).toBe('retry with backoff');
+    const twoPhase = bot.answer('saga vs 2pc');
+    expect(twoPhase.kind === 'pattern' && twoPhase.pattern.slug).toBe('saga-pattern');
+    expect(twoPhase.kind === 'pattern' && twoPhase.versus?.chooseTerm).toMatch(/XA/);
+    const gateway = bot.answer('API Gateway vs Load Balancer');
+    expect(gateway.kind === 'pattern' && gateway.versus?.term).toBe('load balancer');
+    // Two patterns are still a comparison.
+    expect(bot.answer('compare cqrs event sourcing').kind).toBe('compare');
+  });
+
   it('a term that is one word of a longer problem does not take the question over', () => {
     expect(bot.answer('how do I add mTLS and retries without changing app code').kind).not.toBe('term');
   });

@@ -9,7 +9,7 @@ import { COMMAND_NAME, type Command } from '../commands.js';
 import type { Pattern } from '../pattern.js';
 import { encodeAction } from './action.js';
 import { answerToRef } from './answer-ref.js';
-import type { ButtonGroup, Card, CardButton, CardField, Rich } from './card.js';
+import type { ButtonGroup, Card, CardBlock, CardButton, CardField, Rich } from './card.js';
 import { code, strong } from './card.js';
 import { compareCard } from './compare-card.js';
 import { dailyCard } from './daily-card.js';
@@ -54,16 +54,47 @@ function eyebrow(answer: PatternAnswer): string | undefined {
   return undefined;
 }
 
+/** What a term outside the catalog is, and what it is to the pattern it was compared with. */
+function versusBlocks(versus: NonNullable<PatternAnswer['versus']>, pattern: Pattern): CardBlock[] {
+  const name = pattern.doc?.short_name ?? pattern.name;
+  const blocks: CardBlock[] = [
+    {
+      type: 'text',
+      text: [
+        strong(
+          `${versus.term.charAt(0).toUpperCase()}${versus.term.slice(1)} is not a pattern of this catalog. `,
+        ),
+        versus.difference ?? versus.definition,
+        ...(versus.how && !versus.difference ? [' ', strong(`To ${name}: `), versus.how] : []),
+      ],
+    },
+  ];
+  if (versus.chooseThis && versus.chooseTerm) {
+    blocks.push({
+      type: 'list',
+      label: 'Choose',
+      items: [
+        [strong(`${name}`), `: ${versus.chooseThis}`],
+        [strong(versus.term), `: ${versus.chooseTerm}`],
+      ],
+    });
+  }
+  return blocks;
+}
+
 function patternCard(answer: PatternAnswer): Card {
   const { pattern } = answer;
   const title = eyebrow(answer);
   if (pattern.doc) {
     const neighbours = new Map((answer.neighbours ?? []).map((p) => [p.slug, p]));
-    return patternViewCard(pattern, answer.view ?? 'card', {
+    const card = patternViewCard(pattern, answer.view ?? 'card', {
       bySlug: (slug) => neighbours.get(slug),
       extraGroups: patternGroup('Did you mean:', answer.alternatives, 'primary'),
       ...(title ? { eyebrow: title } : {}),
     });
+    return answer.versus
+      ? { ...card, blocks: [...versusBlocks(answer.versus, pattern), ...card.blocks] }
+      : card;
   }
   return {
     tone: 'plain',
