@@ -1,3 +1,5 @@
+import { isLate, withinBudget } from './within-budget.js';
+
 /** What main starts and stops: a platform adapter or the daily scheduler. */
 export interface Service {
   readonly name: string;
@@ -38,13 +40,7 @@ export class StartupError extends Error {
 
 /** The promise's value, or a StartupError with `message` once `ms` have passed (the work goes on, unheeded). */
 export async function withinStartup<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new StartupError(message)), ms);
-  });
-  try {
-    return await Promise.race([promise, late]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const result = await withinBudget(promise, ms);
+  if (isLate(result)) throw new StartupError(message);
+  return result;
 }

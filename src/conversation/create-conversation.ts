@@ -12,8 +12,8 @@ import type { Intent } from '../core/intent.js';
 import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import { isLate, withinBudget } from '../within-budget.js';
 import type { ActInput, ActResult, AskInput, Conversation } from './types.js';
-import { isLate, withinBudget } from './within-budget.js';
 
 /** How many cards are remembered: a few hundred small objects, well under a megabyte. */
 export const CARD_CACHE_SIZE = 500;

@@ -2,9 +2,9 @@ import { Writable } from 'node:stream';
 import { createDiscordService, type DiscordService } from '../../../src/adapters/discord/discord-client.js';
 import { createConversation, type DailyCommands } from '../../../src/conversation/create-conversation.js';
 import type { AskInput, Conversation } from '../../../src/conversation/types.js';
-import { isLate, withinBudget } from '../../../src/conversation/within-budget.js';
 import type { Bot } from '../../../src/core/bot.js';
 import { createLogger } from '../../../src/logger.js';
+import { isLate, withinBudget } from '../../../src/within-budget.js';
 import { APPLICATION_ID, BOT_TOKEN, FakeDiscord, type FakeDiscordOptions } from '../../fakes/fake-discord.js';
 import { realBot } from '../../helpers/catalog.js';
 
