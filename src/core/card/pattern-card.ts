@@ -1,4 +1,3 @@
-import type { PatternAnswer } from '../answer.js';
 import type { PatternDoc, PatternImplementation, RelationType } from '../catalog/pattern-doc.js';
 import type { Pattern } from '../pattern.js';
 import { encodeAction, type PatternView } from './action.js';
@@ -51,7 +50,7 @@ function viewRow(pattern: Pattern, shown: PatternView): ButtonGroup[] {
   return buttons.length > 0 ? [{ buttons }] : [];
 }
 
-export function subtitleOf(pattern: Pattern): Rich {
+function subtitleOf(pattern: Pattern): Rich {
   const doc = pattern.doc;
   return doc
     ? [strong(pattern.code), ` · ${KIND_LABEL[doc.kind]} · ${pattern.category} · ${doc.level}`]
@@ -69,7 +68,7 @@ function joined(items: readonly Rich[], separator = ', '): Rich {
 }
 
 /** The short, decision-shaped first view. */
-export function firstViewBlocks(doc: PatternDoc): CardBlock[] {
+function firstViewBlocks(doc: PatternDoc): CardBlock[] {
   return [
     { type: 'text', text: [doc.summary] },
     { type: 'text', text: [strong('The problem: '), doc.problem] },
@@ -189,9 +188,4 @@ export function patternViewCard(pattern: Pattern, view: PatternView, context: Pa
       };
     }
   }
-}
-
-/** Whether a pattern card can show its layers (the catalog has content for it). */
-export function hasLayers(answer: PatternAnswer): boolean {
-  return answer.pattern.doc !== undefined;
 }
