@@ -61,7 +61,11 @@ interface Resolved {
   readonly stems: readonly string[];
   readonly penalty: number;
   readonly weight: number;
-  /** An ordinary English word ("back", "again", "saved"): weak evidence unless it completes a name or alias. */
+  /**
+   * An ordinary English word ("back", "again", "saved") in a short query: weak evidence unless it
+   * completes a name or alias. Chat is short ("thanks again", "fixed my problem"); a question told at
+   * length has enough words to stand on, everyday or not ("how do I replace a legacy monolith gradually?").
+   */
   readonly common?: boolean;
 }
 
@@ -85,9 +89,10 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 export interface SearchOptions {
   /**
-   * Whether a word is an ordinary English word, asked only of query words the catalog does not know:
-   * such a word is never "corrected" into a catalog word ("test" is not a typo of "rest", "come" not of
-   * "code"). Called lazily, so a word list is loaded only when a query needs it.
+   * Whether a word is an ordinary English word. Such a word is never "corrected" into a catalog word
+   * ("test" is not a typo of "rest", "come" not of "code"), and in a short query it is weak evidence.
+   * Asked only of query words that could be corrected or of short queries' words, so a word list is
+   * loaded lazily, on the first query that needs it.
    */
   readonly isWord?: (word: string) => boolean;
 }
@@ -170,14 +175,14 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
     return found;
   }
 
-  function resolve(word: string, last: boolean): Resolved {
+  function resolve(word: string, last: boolean, short: boolean): Resolved {
     const stemmed = stem(word);
     if (postings.has(stemmed)) {
       return {
         stems: [stemmed],
         penalty: 1,
         weight: idf(stemmed),
-        ...(isWord(word) ? { common: true } : {}),
+        ...(short && isWord(word) ? { common: true } : {}),
       };
     }
     const corrections = typos.mayCorrect(word) && !isWord(word) ? typos.correct(word) : [];
@@ -204,9 +209,6 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
     const scores = new Map<number, number>();
     if (totalWeight === 0) return scores;
     const queryStems = new Set(resolved.flatMap((r) => r.stems));
-    // Chat is short ("thanks again", "fixed my problem"); a question told at length has enough words
-    // to stand on, everyday or not ("how do I replace a legacy monolith gradually?").
-    const short = resolved.length <= SHORT_QUERY_WORDS;
     for (const index of candidates) {
       const complete = new Set<string>();
       for (const phrase of phrases[index] ?? []) {
@@ -220,7 +222,7 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
           const partial = field === FIELD_WEIGHT.key && !complete.has(s);
           // An everyday word found only in a description, or as one word of a longer alias, is weak
           // evidence: "thanks again", "back", "saved my sanity" are chat, not questions.
-          const weak = short && r.common === true && (partial || field < FIELD_WEIGHT.key);
+          const weak = r.common === true && (partial || field < FIELD_WEIGHT.key);
           const value = weak ? field * COMMON_WORD : partial ? PARTIAL_PHRASE : field;
           best = Math.max(best, value);
         }
@@ -271,7 +273,8 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
       if (found) for (const index of found) offer(index, found.size === 1 ? 1 : SHARED_EXACT_SCORE, 'exact');
     }
 
-    const resolved = words.map((word, i) => resolve(word, i === words.length - 1));
+    const short = words.length <= SHORT_QUERY_WORDS;
+    const resolved = words.map((word, i) => resolve(word, i === words.length - 1, short));
     for (const [index, score] of scoreWords(resolved)) offer(index, score, 'words');
 
     const best = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
