@@ -102,12 +102,14 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
   }
   const categoryByKey = new Map(groups.map((group) => [exactKey(group.category), group]));
   const terms = createTermIndex(options.glossary ?? [], patterns);
+  /** The curated notes by their pair, lower-cased (the second side may be a glossary term: `2PC`). */
   const notes = new Map<string, PairNote>();
-  for (const note of options.comparisons ?? []) if (!note.within) notes.set(note.pair.join('\u0000'), note);
+  const pairKey = (a: string, b: string) => `${a.toLowerCase()}\u0000${b.toLowerCase()}`;
+  for (const note of options.comparisons ?? []) if (!note.within) notes.set(pairKey(...note.pair), note);
 
   function compareAnswer(a: Pattern, b: Pattern): CompareAnswer {
-    const straight = notes.get(`${a.slug}\u0000${b.slug}`);
-    const reversed = straight ? undefined : notes.get(`${b.slug}\u0000${a.slug}`);
+    const straight = notes.get(pairKey(a.slug, b.slug));
+    const reversed = straight ? undefined : notes.get(pairKey(b.slug, a.slug));
     const found = straight ?? reversed;
     const relations: PairRelation[] = [
       ...(a.doc?.relations ?? [])
@@ -231,10 +233,9 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
         const side = term && lookup(patternText).best;
         if (!term || !side || side.score < PLAUSIBLE || terms.termOf(patternText)) continue;
         const how = term.relates.find((r) => r.slug === side.pattern.slug)?.how;
-        const names = new Set([term.term, ...term.aliases].map((name) => name.toLowerCase()));
-        const note = (options.comparisons ?? []).find(
-          (n) => !n.within && n.pair[0] === side.pattern.slug && names.has(n.pair[1].toLowerCase()),
-        );
+        const note = [term.term, ...term.aliases]
+          .map((name) => notes.get(pairKey(side.pattern.slug, name)))
+          .find((found) => found !== undefined);
         return {
           ...card(side.pattern, 'lookup'),
           versus: {
