@@ -214,6 +214,7 @@ describe('a token Discord rejects', () => {
         (error: unknown) => error as Error,
       );
       expect(failure?.name).toMatch(/TokenInvalid/);
+      expect(failure?.message).toContain('DISCORD_TOKEN');
       expect(String(failure?.message)).not.toContain(BOT_TOKEN);
       expect(service.health().ok).toBe(false);
     } finally {
