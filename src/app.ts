@@ -96,6 +96,8 @@ export function createApp(options: AppOptions): App {
           ...(options.daily ? { scheduler: options.daily } : {}),
         })
       : undefined;
+  const store = daily?.store ?? options.store;
+  if (store) metrics.watchPool(() => store.poolUse());
   const conversation = createConversation({
     bot,
     logger,

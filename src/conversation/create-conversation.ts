@@ -11,7 +11,7 @@ import { changesSubscription, type DailyCommand } from '../core/daily/daily-comm
 import type { Intent } from '../core/intent.js';
 import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
-import type { Metrics } from '../metrics.js';
+import type { Metrics, Surface } from '../metrics.js';
 import { isLate, withinBudget } from '../within-budget.js';
 import type { ActInput, ActResult, AskInput, Conversation } from './types.js';
 
@@ -33,7 +33,13 @@ export interface ConversationOptions {
   readonly daily?: DailyCommands;
   /** Cards remembered by text (0: none, for the benchmarks' --no-cache). */
   readonly cacheSize?: number;
-  readonly metrics?: Pick<Metrics, 'observeAnswer'>;
+  readonly metrics?: Pick<Metrics, 'observeAnswer' | 'observeLatency'>;
+}
+
+/** The metrics' surface of a text: a slash command, the console, a DM, or else a mention. */
+function surfaceOf(input: AskInput): Surface {
+  if (input.platform === 'console') return 'console';
+  return input.surface ?? (input.place === 'dm' ? 'dm' : 'mention');
 }
 
 /** The confidence tier of an answer, for the metrics: a lookup answered, offered with "did you mean", or not found. */
@@ -68,6 +74,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     max > 0
       ? new LRUCache<string, Completion[]>({ max, memoMethod: (typed) => completions(bot, typed) })
       : undefined;
+
+  const elapsed = (platform: string, surface: Surface, started: number) =>
+    options.metrics?.observeLatency({ platform, surface, seconds: (performance.now() - started) / 1000 });
 
   async function answerDaily(command: DailyCommand, input: AskInput, capped: string): Promise<Card> {
     const { platform, channelId } = input;
@@ -107,6 +116,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     const seen = (kind: string, tier: string, cached: boolean) =>
       options.metrics?.observeAnswer({
         platform: input.platform,
+        surface: surfaceOf(input),
         kind,
         tier,
         cached,
@@ -192,6 +202,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       return isLate(early) ? { later: pending } : { card: early };
     },
     async act(value, input) {
+      const started = performance.now();
       try {
         return act(value, input);
       } catch (error) {
@@ -200,12 +211,19 @@ export function createConversation(options: ConversationOptions): Conversation {
           'button failed',
         );
         return { type: 'notice', card: failureCard };
+      } finally {
+        elapsed(input.platform, 'button', started);
       }
     },
-    complete: (typed, limit) =>
-      limit === undefined && completed
-        ? completed.memo(String(typed ?? ''))
-        : completions(bot, String(typed ?? ''), limit),
+    complete(typed, { limit, platform = 'discord' } = {}) {
+      const started = performance.now();
+      const found =
+        limit === undefined && completed
+          ? completed.memo(String(typed ?? ''))
+          : completions(bot, String(typed ?? ''), limit);
+      elapsed(platform, 'autocomplete', started);
+      return found;
+    },
     workingCard: WORKING_CARD,
     failureCard,
   };

@@ -13,13 +13,14 @@ import {
   DEFAULT_RETRY,
   type DeliveryJob,
   type RetryPolicy,
+  releaseClaim,
 } from './attempt-delivery.js';
 import { createLimiter } from './limiter.js';
 import { type DailyPoster, deliveryKey } from './poster.js';
 import { addDays, isDue, nextPostAt } from './schedule.js';
 import { type StaticChannel, syncStaticChannels } from './static-channels.js';
 import type { DailyStore } from './store.js';
-import type { Delivery, Subscription } from './subscription.js';
+import type { Delivery, DeliveryRef, Subscription } from './subscription.js';
 
 export interface DailySchedulerOptions {
   readonly store: DailyStore;
@@ -49,8 +50,11 @@ export interface DailySchedulerOptions {
   /** `DAILY_CHANNELS`, made subscriptions at start with the default time and zone. */
   readonly staticChannels?: readonly StaticChannel[];
   readonly defaultTimeZone?: string;
-  readonly metrics?: Pick<Metrics, 'observeDelivery'>;
-  /** How long `stop()` waits for posts in flight; their claims then go stale and are taken up later. */
+  readonly metrics?: Pick<Metrics, 'observeDelivery' | 'observeLatency' | 'observeTakeover'>;
+  /**
+   * How long `stop()` waits for posts in flight (default 5 s, so that the process stops within its
+   * 10 s); the claims of those still in flight are then given back for another process to take at once.
+   */
   readonly stopTimeoutMs?: number;
 }
 
@@ -64,6 +68,7 @@ export interface DailyScheduler extends Service {
 export const DEFAULT_STALE_CLAIM_MS = 120_000;
 export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_RETENTION_DAYS = 30;
+export const DEFAULT_STOP_TIMEOUT_MS = 5_000;
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 const YIELD_EVERY = 32;
@@ -92,6 +97,8 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   const platforms = [...posters.keys()];
   const limiter = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
   const inflight = new Map<string, Promise<void>>();
+  /** Claims this process holds now, by delivery key: given back if a stop times out. */
+  const held = new Map<string, DeliveryRef>();
   const stopping = new AbortController();
   let state: 'idle' | 'running' | 'stopped' = 'idle';
   let job: Cron | undefined;
@@ -157,6 +164,16 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     return delivery;
   }
 
+  /** Sends a delivery this process has claimed, holding the claim (for `stop`) until it ends. */
+  async function deliverClaimed(task: DeliveryJob): Promise<void> {
+    held.set(task.key, task.ref);
+    try {
+      await attemptDelivery(task, deliveryContext);
+    } finally {
+      held.delete(task.key);
+    }
+  }
+
   /** A due subscription: claim today's post (moving `next_run_at` on) and send it, or just move on. */
   function startDue(subscription: DueSubscription, now: Date): Promise<void> {
     const { platform, channelId } = subscription;
@@ -180,7 +197,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
           { owner, staleAfterMs, maxAttempts, advance },
         ),
       );
-      if (claimed) await attemptDelivery(task, deliveryContext);
+      if (claimed) await deliverClaimed(task);
     });
   }
 
@@ -194,7 +211,11 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       const claimed = await limiter.run(() =>
         store.claim({ ...task.ref, patternSlug: task.patternSlug }, { owner, staleAfterMs, maxAttempts }),
       );
-      if (claimed) await attemptDelivery(task, deliveryContext);
+      if (!claimed) return;
+      // Another owner's unsent claim (not a failure cooling down, not one given back): a takeover.
+      if (delivery.status === 'claimed' && delivery.claimOwner && delivery.claimOwner !== owner)
+        options.metrics?.observeTakeover(delivery.platform);
+      await deliverClaimed(task);
     });
   }
 
@@ -228,6 +249,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       for (;;) {
         const page = await store.dueSubscriptions(now, { platforms, limit: pageSize, after });
         for (const [i, subscription] of page.entries()) {
+          if (stopping.signal.aborted) return started;
           // Free slots resolve as microtasks: yield now and then so timers and I/O run in between.
           if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
           await limiter.free();
@@ -243,6 +265,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
         limit: pageSize,
       });
       for (const { delivery, subscription } of stale) {
+        if (stopping.signal.aborted) return started;
         await limiter.free();
         const resumed = resume(delivery, subscription, now);
         if (resumed) started.push(resumed);
@@ -290,10 +313,18 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       stopping.abort();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), options.stopTimeoutMs ?? 10_000);
+        timer = setTimeout(() => resolve('timeout'), options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS);
       });
       if ((await Promise.race([idle(), timeout])) === 'timeout') {
-        logger.warn({ inFlight: inflight.size }, 'daily scheduler stopped with posts still in flight');
+        // A post still on its way may yet arrive: the next owner is told it may have been sent before.
+        const refs = [...held.values()];
+        logger.warn(
+          { inFlight: inflight.size, released: refs.length },
+          'daily scheduler stopped with posts still in flight; their claims given back',
+        );
+        await Promise.all(
+          refs.map((ref) => releaseClaim({ store, owner, logger }, ref, 'stopped while posting')),
+        );
       }
       clearTimeout(timer);
       state = 'stopped';

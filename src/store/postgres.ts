@@ -382,6 +382,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       }));
     },
     pruneMisses: (before) => count('DELETE FROM misses WHERE last_seen < $1', [before]),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async close() {
       await opening.catch(() => {});
       await pool.end();

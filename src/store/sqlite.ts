@@ -269,6 +269,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const lockTimeoutMs = options.lockTimeoutMs ?? SQLITE_LOCK_TIMEOUT_MS;
   let db: Database.Database | undefined;
   let closed = false;
+  /** Calls waiting for another connection's lock to go (for the metrics). */
+  let waiting = 0;
 
   /** Runs `work`, retrying on a timer while the database is locked by another connection. */
   async function retrying<T>(work: () => T): Promise<T> {
@@ -279,7 +281,10 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       } catch (error) {
         const waited = Date.now() - started;
         if (!isSqliteBusy(error) || waited >= lockTimeoutMs) throw sqliteStorageError(error, path, waited);
-        await sleep(Math.min(wait, lockTimeoutMs - waited));
+        waiting += 1;
+        await sleep(Math.min(wait, lockTimeoutMs - waited)).finally(() => {
+          waiting -= 1;
+        });
       }
     }
   }
@@ -433,6 +438,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         })),
       ),
     pruneMisses: (before) => run((s) => s.pruneMisses.run({ before: before.getTime() }).changes),
+    // One connection, used synchronously: idle whenever anything else can look.
+    poolUse: () => ({ total: db ? 1 : 0, idle: db ? 1 : 0, waiting }),
     async close() {
       closed = true;
       await opening.catch(() => {});

@@ -32,6 +32,13 @@ export interface StaleDelivery {
   readonly subscription: Subscription;
 }
 
+/** A store's database connections: a pg Pool's counts, or SQLite's one connection. */
+export interface PoolUse {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+}
+
 /** One distinct query that found nothing, counted. No user IDs, no channel IDs. */
 export interface Miss {
   readonly text: string;
@@ -120,6 +127,9 @@ export interface Store {
   listMisses(options: { since: Date; limit: number }): Promise<Miss[]>;
   /** Deletes misses last seen before `before`; how many. */
   pruneMisses(before: Date): Promise<number>;
+
+  /** The connections now (for the metrics; read on every scrape, so it costs nothing). */
+  poolUse(): PoolUse;
 
   close(): Promise<void>;
 }

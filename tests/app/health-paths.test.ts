@@ -12,6 +12,7 @@ describe('metrics', () => {
     const metrics = createMetrics();
     metrics.observeAnswer({
       platform: 'slack',
+      surface: 'slash',
       kind: 'pattern',
       tier: 'did-you-mean',
       cached: false,
@@ -19,6 +20,7 @@ describe('metrics', () => {
     });
     metrics.observeAnswer({
       platform: 'slack',
+      surface: 'slash',
       kind: 'pattern',
       tier: 'did-you-mean',
       cached: true,
@@ -35,7 +37,7 @@ describe('metrics', () => {
         'pattern_bot_answers_total{platform="slack",kind="pattern",tier="did-you-mean"} 2',
       );
       expect(text).toContain('pattern_bot_card_cache_total{result="hit"} 1');
-      expect(text).toContain('pattern_bot_answer_seconds_count{platform="slack"} 2');
+      expect(text).toContain('pattern_bot_answer_seconds_count{platform="slack",surface="slash"} 2');
       expect(text).toContain('pattern_bot_daily_deliveries_total{platform="discord",outcome="sent"} 1');
       expect(text).toContain('pattern_bot_nodejs_eventloop_lag_seconds');
     } finally {

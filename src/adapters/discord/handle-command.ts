@@ -36,6 +36,7 @@ export async function handleCommand(
     userId: interaction.user.id,
     ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
     place: interactionPlace(interaction),
+    surface: 'slash',
     canManageChannel: async () =>
       interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
     canPost: () => deps.canPost(channelId),

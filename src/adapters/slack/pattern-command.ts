@@ -27,6 +27,7 @@ export function commandInput(
   return {
     ...input,
     platform: 'slack',
+    surface: 'slash',
     ...(isAdmin ? { canManageChannel: () => isAdmin(client, input.userId) } : {}),
     canPost: () => deps.canPost(input.channelId),
   };
