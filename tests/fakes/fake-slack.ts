@@ -31,6 +31,8 @@ export interface FakeSlack {
   failResponsePosts(...statuses: number[]): void;
   /** Fails the next `times` calls of a method. */
   failNext(method: string, failure: FakeFailure, times?: number): void;
+  /** Leaves the next call of a method unanswered (recorded as it arrives) until `release` is called. */
+  holdNext(method: string): { release(): void };
   /** Channels `conversations.info` says the bot is not a member of. */
   readonly notMemberOf: Set<string>;
   /** Users `users.info` says are workspace admins. */
@@ -102,6 +104,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const responsePosts: ResponseUrlPost[] = [];
   const failures = new Map<string, FakeFailure[]>();
   const responseFailures: number[] = [];
+  const holds = new Map<string, Promise<void>[]>();
   let count = 0;
 
   const server: Server = createServer(async (req, res) => {
@@ -119,6 +122,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const args = parseArgs(req.headers['content-type'], raw);
     calls.push({ method, args, authorization: req.headers.authorization });
     count += 1;
+    const hold = holds.get(method)?.shift();
+    if (hold) await hold;
     const failure = failures.get(method)?.shift();
     if (failure && 'error' in failure) send(200, { ok: false, error: failure.error });
     else if (failure) {
@@ -143,6 +148,14 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext(method, failure, times = 1) {
       failures.set(method, [...(failures.get(method) ?? []), ...Array<FakeFailure>(times).fill(failure)]);
     },
+    holdNext(method) {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.set(method, [...(holds.get(method) ?? []), held]);
+      return { release };
+    },
     failResponsePosts: (...statuses) => {
       responseFailures.push(...statuses);
     },
@@ -151,6 +164,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       calls.length = 0;
       responsePosts.length = 0;
       failures.clear();
+      holds.clear();
       responseFailures.length = 0;
     },
     close: () =>
