@@ -47,6 +47,9 @@ export const envSchema = z.object({
     'must be a numeric snowflake ID',
   ),
   DISCORD_API_URL: url,
+  DISCORD_GATEWAY: withDefault('on').pipe(
+    z.enum(['on', 'off'], { message: 'must be on or off (off: daily posts over REST only, no gateway)' }),
+  ),
   DATABASE_PATH: withDefault('data/bot.db'),
   DATABASE_URL: optional.refine(
     (v) => v === undefined || (/^postgres(ql)?:\/\//.test(v) && URL.canParse(v)),
@@ -77,6 +80,12 @@ export interface DiscordConfig {
   readonly applicationId: string;
   readonly guildId?: string;
   readonly apiUrl?: string;
+  /**
+   * Hold the gateway connection (DISCORD_GATEWAY=on, the default; unset is on): receive commands, buttons and
+   * mentions. Off: post daily cards over REST only. Exactly one process may hold it, or every
+   * mention is answered once by each.
+   */
+  readonly gateway?: boolean;
 }
 
 export interface Config {
@@ -152,6 +161,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
         applicationId: env.DISCORD_APPLICATION_ID as string,
         ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
         ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+        gateway: env.DISCORD_GATEWAY === 'on',
       };
     }
   }

@@ -98,7 +98,16 @@ describe('parseConfig', () => {
       token: 't',
       applicationId: '123456789012345678',
       apiUrl: 'http://127.0.0.1:9/api',
+      gateway: true,
     });
+  });
+
+  it('DISCORD_GATEWAY=off keeps Discord for daily posts without the gateway; anything but on/off is named', () => {
+    const discord = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678' };
+    expect(parseConfig({ ...discord, DISCORD_GATEWAY: 'off' }).discord?.gateway).toBe(false);
+    expect(problemsOf({ ...discord, DISCORD_GATEWAY: 'no' })).toEqual([
+      expect.stringMatching(/^DISCORD_GATEWAY: must be on or off/),
+    ]);
   });
 });
 

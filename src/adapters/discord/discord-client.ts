@@ -138,6 +138,12 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     poster,
     async start() {
       started = true;
+      if (config.gateway === false) {
+        // Another process holds the gateway; this one only posts daily cards, over REST.
+        client.rest.setToken(config.token);
+        logger.info({ applicationId: config.applicationId }, 'gateway off (DISCORD_GATEWAY=off): REST only');
+        return;
+      }
       const closed = new Promise<never>((_, reject) => {
         failStart = reject;
       });
@@ -160,6 +166,7 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     },
     health(): ServiceHealth {
       if (!started) return { ok: false, state: 'stopped' };
+      if (config.gateway === false) return { ok: true, state: 'rest-only' };
       if (fatal) return { ok: false, state: 'failed', reason: fatal.message };
       const gateway = gatewayState();
       return gateway.ok ? { ...gateway, guilds: client.guilds.cache.size } : gateway;
