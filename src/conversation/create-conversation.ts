@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { type Answer, type DailyAnswer, isRepeatable } from '../core/answer.js';
+import { type DailyAnswer, isRepeatable } from '../core/answer.js';
 import { type AnswerContext, type Bot, capText } from '../core/bot.js';
 import { decodeAction } from '../core/card/action.js';
 import { refToAnswer } from '../core/card/answer-ref.js';
@@ -13,7 +13,9 @@ import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import { isLate, withinBudget } from '../within-budget.js';
+import { tierOf } from './tier-of.js';
 import type { ActInput, ActResult, AskInput, Conversation } from './types.js';
+import { type AnswerUsage, answerUsage, type UsageLog } from './usage-log.js';
 
 /** How many cards are remembered: a few hundred small objects, well under a megabyte. */
 export const CARD_CACHE_SIZE = 500;
@@ -34,13 +36,8 @@ export interface ConversationOptions {
   /** Cards remembered by text (0: none, for the benchmarks' --no-cache). */
   readonly cacheSize?: number;
   readonly metrics?: Pick<Metrics, 'observeAnswer'>;
-}
-
-/** The confidence tier of an answer, for the metrics: a lookup answered, offered with "did you mean", or not found. */
-function tierOf(answer: Answer): string {
-  if (answer.kind === 'pattern') return answer.alternatives.length > 0 ? 'did-you-mean' : 'answer';
-  if (answer.kind === 'none') return 'not-found';
-  return answer.kind;
+  /** Where misses and asked patterns are counted (absent: MISS_LOG=off, or no store). */
+  readonly usage?: UsageLog;
 }
 
 /** The cache key of a text: capped, trimmed, runs of white space as one space. */
@@ -60,8 +57,13 @@ export function createConversation(options: ConversationOptions): Conversation {
   const clock = options.clock ?? (() => new Date());
   const max = options.cacheSize ?? CARD_CACHE_SIZE;
   const cards = max > 0 ? new LRUCache<string, Card>({ max }) : undefined;
-  /** The metric labels of each card made, for the answers served from the cache. */
-  const tiers = new WeakMap<Card, { kind: string; tier: string }>();
+  /** The metric labels and usage of each card made, for the answers served from the cache. */
+  const tiers = new WeakMap<Card, { kind: string; tier: string; usage: AnswerUsage }>();
+  const note = (usage: AnswerUsage | undefined) => {
+    if (!options.usage || !usage) return;
+    if (usage.miss !== undefined) options.usage.miss(usage.miss);
+    if (usage.asked.length > 0) options.usage.asked(usage.asked);
+  };
   const failureCard = problemCard('failure');
   // People type the same prefixes ("s", "sa", "sag"), and on Discord each keystroke is a request.
   const completed =
@@ -117,6 +119,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (known) {
       const labels = tiers.get(known);
       seen(labels?.kind ?? 'unknown', labels?.tier ?? 'unknown', true);
+      note(labels?.usage);
       return known;
     }
     const { intent } = bot.parse(capped);
@@ -127,8 +130,10 @@ export function createConversation(options: ConversationOptions): Conversation {
     const result = bot.answerIntent(intent, capped, await context(intent, input));
     const card = answerToCard(result);
     const tier = tierOf(result);
-    tiers.set(card, { kind: result.kind, tier });
+    const usage = answerUsage(result, tier, capped);
+    tiers.set(card, { kind: result.kind, tier, usage });
     seen(result.kind, tier, false);
+    note(usage);
     if (isRepeatable(result)) cards?.set(key, card);
     return card;
   }

@@ -1,12 +1,13 @@
 /** The longest text kept in the miss log (the store cuts at the same length). */
 export const MISS_TEXT_MAX = 200;
 
-/** Links, e-mail addresses and what the adapters leave of mentions: never kept. */
+/** Links, e-mail addresses, emoji codes and what the adapters leave of mentions: never kept. */
 const STRIPPED = [
   /<[@#!][^<>\s]*>/g, // raw platform mentions: <@123>, <@!123>, <#C1>, <!here>, <@&role>
   /\b(?:https?:\/\/|www\.)\S+/gi,
   /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g,
   /(?<![\p{L}\p{N}])[@#][\p{L}\p{N}._-]*/gu, // @name, #channel (and a bare # or @)
+  /:[a-z0-9_+-]+:/gi, // emoji shortcodes (:wave:, :+1:)
   /\b\d{15,}\b/g, // Discord snowflakes
   /\b[UWBCGDTE](?=[A-Z0-9]*\d)[A-Z0-9]{8,}\b/g, // Slack user, bot, channel and team IDs, typed out
 ];

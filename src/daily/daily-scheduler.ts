@@ -40,7 +40,7 @@ export interface DailySchedulerOptions {
   readonly pageSize?: number;
   /** Deliveries older than this many days are deleted (default 30). */
   readonly retentionDays?: number;
-  /** Misses (the miss log) last seen longer ago than this many days are deleted (default 90). */
+  /** The miss log and the counts of asked patterns are kept this many days (MISS_LOG_DAYS, default 30). */
   readonly missRetentionDays?: number;
   /** Croner pattern of the tick; null for none (tests call `tick()`). */
   readonly tickPattern?: string | null;
@@ -64,6 +64,7 @@ export interface DailyScheduler extends Service {
 export const DEFAULT_STALE_CLAIM_MS = 120_000;
 export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_RETENTION_DAYS = 30;
+export const DEFAULT_MISS_LOG_DAYS = 30;
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 const YIELD_EVERY = 32;
@@ -206,11 +207,13 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       addDays(today, -(options.retentionDays ?? DEFAULT_RETENTION_DAYS)),
     );
     const events = await store.pruneEvents();
-    const misses = await store.pruneMisses(
-      new Date(now.getTime() - (options.missRetentionDays ?? 90) * DAY_MS),
+    const usageBefore = new Date(
+      now.getTime() - (options.missRetentionDays ?? DEFAULT_MISS_LOG_DAYS) * DAY_MS,
     );
-    if (deliveries + events + misses > 0)
-      logger.info({ deliveries, events, misses }, 'daily: pruned old rows');
+    const misses = await store.pruneMisses(usageBefore);
+    const asks = await store.pruneAsks(usageBefore);
+    if (deliveries + events + misses + asks > 0)
+      logger.info({ deliveries, events, misses, asks }, 'daily: pruned old rows');
   }
 
   /** Claims what is due and starts it, a bounded number at a time; resolves with what it started. */
