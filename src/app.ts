@@ -100,7 +100,8 @@ export function createApp(options: AppOptions): App {
         })
       : undefined;
   const store = options.store ?? daily?.store;
-  const usage = config.missLog && store ? createUsageLog({ store, logger, clock }) : undefined;
+  const usage =
+    config.missLog && store ? createUsageLog({ store, logger, clock, days: config.missLogDays }) : undefined;
   const conversation = createConversation({
     bot,
     logger,

@@ -1,11 +1,12 @@
 import { LRUCache } from 'lru-cache';
-import { type DailyAnswer, isRepeatable } from '../core/answer.js';
+import { type Answer, type DailyAnswer, isRepeatable } from '../core/answer.js';
 import { type AnswerContext, type Bot, capText } from '../core/bot.js';
 import { decodeAction } from '../core/card/action.js';
 import { refToAnswer } from '../core/card/answer-ref.js';
 import { answerToCard, sharedBy } from '../core/card/answer-to-card.js';
 import type { Card } from '../core/card/card.js';
 import { problemCard, WORKING_CARD } from '../core/card/problem-card.js';
+import { STATS_ROWS } from '../core/card/stats-card.js';
 import { type Completion, completions } from '../core/complete.js';
 import { changesSubscription, type DailyCommand } from '../core/daily/daily-command.js';
 import type { Intent } from '../core/intent.js';
@@ -96,6 +97,25 @@ export function createConversation(options: ConversationOptions): Conversation {
     return answerToCard(answer);
   }
 
+  /** `stats`, for whoever may manage the channel (the check `daily on` makes), from the usage log. */
+  async function answerStats(input: AskInput, capped: string): Promise<Answer> {
+    const { usage } = options;
+    if (!usage) return bot.answerIntent({ type: 'stats' }, capped);
+    if (input.canManageChannel && !(await input.canManageChannel()))
+      return { kind: 'stats', outcome: 'forbidden', platform: input.platform };
+    const { asked, misses } = await usage.read(STATS_ROWS);
+    return {
+      kind: 'stats',
+      outcome: 'report',
+      days: usage.days,
+      asked: asked.flatMap((row) => {
+        const pattern = bot.bySlug(row.slug);
+        return pattern ? [{ pattern, count: row.count }] : [];
+      }),
+      misses: misses.map((miss) => ({ text: miss.text, count: miss.count })),
+    };
+  }
+
   async function context(intent: Intent, input: AskInput): Promise<AnswerContext> {
     let timeZone = defaultTimeZone;
     if (intent.type === 'today' && daily && input.platform !== 'console' && input.channelId) {
@@ -123,6 +143,10 @@ export function createConversation(options: ConversationOptions): Conversation {
       return known;
     }
     const { intent } = bot.parse(capped);
+    if (intent.type === 'stats') {
+      seen('stats', 'stats', false);
+      return answerToCard(await answerStats(input, capped));
+    }
     if (intent.type === 'daily') {
       seen('daily', 'daily', false);
       return answerDaily(intent.command, input, capped);
@@ -211,6 +235,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       limit === undefined && completed
         ? completed.memo(String(typed ?? ''))
         : completions(bot, String(typed ?? ''), limit),
+    isPrivate: (text) => bot.parse(String(text ?? '')).intent.type === 'stats',
     workingCard: WORKING_CARD,
     failureCard,
   };

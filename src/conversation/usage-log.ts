@@ -2,10 +2,11 @@ import type { Answer } from '../core/answer.js';
 import { missText } from '../core/miss-text.js';
 import { contentWords } from '../core/normalize.js';
 import type { Logger } from '../logger.js';
-import type { Store } from '../store/store.js';
+import type { AskedPattern, Miss, Store } from '../store/store.js';
 
 /** Writes waiting at once, at most: past this (a database that stopped answering) new ones are dropped. */
 export const MAX_PENDING_WRITES = 256;
+export const DEFAULT_USAGE_DAYS = 30;
 
 /** What the catalog's owners learn from the questions: misses and the patterns asked for. No user or channel IDs. */
 export interface UsageLog {
@@ -13,6 +14,10 @@ export interface UsageLog {
   miss(text: string): void;
   /** The patterns a question was answered with. */
   asked(slugs: readonly string[]): void;
+  /** How many days misses and counts are kept (MISS_LOG_DAYS): what a report covers. */
+  readonly days: number;
+  /** The most asked patterns and the most frequent misses of the last `days` days, at most `limit` of each. */
+  read(limit: number): Promise<{ asked: AskedPattern[]; misses: Miss[] }>;
   /** Resolves when every write started so far has settled (tests, shutdown). */
   settled(): Promise<void>;
 }
@@ -23,11 +28,14 @@ export interface UsageLog {
  * burst, never thrown to the person who asked.
  */
 export function createUsageLog(options: {
-  readonly store: Pick<Store, 'recordMiss' | 'recordAsk'>;
+  readonly store: Pick<Store, 'recordMiss' | 'recordAsk' | 'listMisses' | 'listAsked'>;
   readonly logger: Logger;
   readonly clock?: () => Date;
+  /** MISS_LOG_DAYS (default 30). */
+  readonly days?: number;
 }): UsageLog {
   const { store } = options;
+  const days = options.days ?? DEFAULT_USAGE_DAYS;
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger.child({ layer: 'usage-log' });
   const pending = new Set<Promise<void>>();
@@ -70,6 +78,15 @@ export function createUsageLog(options: {
     asked(slugs) {
       const now = clock();
       for (const slug of new Set(slugs)) write(() => store.recordAsk(slug, now));
+    },
+    days,
+    async read(limit) {
+      const since = new Date(clock().getTime() - days * 86_400_000);
+      const [asked, misses] = await Promise.all([
+        store.listAsked({ since, limit }),
+        store.listMisses({ since, limit }),
+      ]);
+      return { asked, misses };
     },
     async settled() {
       while (pending.size > 0) await Promise.all(pending);

@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Cron } from 'croner';
+import { DEFAULT_USAGE_DAYS } from '../conversation/usage-log.js';
 import type { Bot } from '../core/bot.js';
 import { answerToCard, dailyThread } from '../core/card/answer-to-card.js';
 import { DEFAULT_DAILY_TIME } from '../core/daily/daily-command.js';
@@ -64,7 +65,6 @@ export interface DailyScheduler extends Service {
 export const DEFAULT_STALE_CLAIM_MS = 120_000;
 export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_RETENTION_DAYS = 30;
-export const DEFAULT_MISS_LOG_DAYS = 30;
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 const YIELD_EVERY = 32;
@@ -207,9 +207,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       addDays(today, -(options.retentionDays ?? DEFAULT_RETENTION_DAYS)),
     );
     const events = await store.pruneEvents();
-    const usageBefore = new Date(
-      now.getTime() - (options.missRetentionDays ?? DEFAULT_MISS_LOG_DAYS) * DAY_MS,
-    );
+    const usageBefore = new Date(now.getTime() - (options.missRetentionDays ?? DEFAULT_USAGE_DAYS) * DAY_MS);
     const misses = await store.pruneMisses(usageBefore);
     const asks = await store.pruneAsks(usageBefore);
     if (deliveries + events + misses + asks > 0)

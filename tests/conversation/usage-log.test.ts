@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/conversation/create-conversation.js';
 import { tierOf } from '../../src/conversation/tier-of.js';
 import { createUsageLog } from '../../src/conversation/usage-log.js';
+import { cardToText } from '../../src/core/card/card-to-text.js';
 import { missText } from '../../src/core/miss-text.js';
 import { createSqliteStore } from '../../src/store/sqlite.js';
 import type { Store } from '../../src/store/store.js';
@@ -33,6 +34,8 @@ function setup(over: Partial<Pick<Store, 'recordMiss' | 'recordAsk'>> = {}) {
     store: {
       recordMiss: over.recordMiss ?? ((text, now) => store.recordMiss(text, now)),
       recordAsk: over.recordAsk ?? ((slug, now) => store.recordAsk(slug, now)),
+      listMisses: (options) => store.listMisses(options),
+      listAsked: (options) => store.listAsked(options),
     },
     logger: log.logger,
     clock: () => NOW,
@@ -124,5 +127,41 @@ describe('missText', () => {
     expect(missText('  Ünïcödé\t\nSAGA  ')).toBe('unicode saga');
     expect(missText(`${'a'.repeat(199)}😀tail`)).toBe('a'.repeat(199));
     expect(missText('<@U0123ABCD> <#C0123ABCD|ops> <!here> @everyone')).toBe('');
+  });
+});
+
+describe('stats in the conversation', () => {
+  const asker = (allowed: boolean) => ({
+    text: 'stats',
+    platform: 'discord' as const,
+    channelId: '300000000000000001',
+    canManageChannel: async () => allowed,
+  });
+
+  it('reports the most asked patterns and misses to whoever may manage the channel, and nothing to others', async () => {
+    const { conversation, usage } = setup();
+    await ask(conversation, 'saga');
+    await ask(conversation, 'zanzibar pizza oven');
+    await usage.settled();
+    const report = cardToText(await conversation.ask(asker(true)));
+    expect(report).toContain('Saga Pattern · 1×');
+    expect(report).toContain('“zanzibar pizza oven” · 1×');
+    const refused = await conversation.ask(asker(false));
+    expect(refused.private).toBe(true);
+    expect(cardToText(refused)).toBe(
+      'Only channel managers can see the stats\nAsk someone with the Manage Channels permission here.',
+    );
+    expect(conversation.isPrivate('  Stats ')).toBe(true);
+    expect(conversation.isPrivate('saga')).toBe(false);
+  });
+
+  it('says there are no stats where no miss log is kept, and never logs "stats" itself', async () => {
+    const log = captureLogger();
+    const bare = createConversation({ bot, logger: log.logger, defaultTimeZone: 'UTC' });
+    expect(cardToText(await bare.ask(asker(true)))).toContain('No stats here');
+    const { conversation, usage } = setup();
+    await conversation.ask(asker(true));
+    await usage.settled();
+    expect(await misses()).toEqual([]);
   });
 });
