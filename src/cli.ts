@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
+import { openConsoleConversation } from './console-conversation.js';
 import { loadContentDir } from './content-files.js';
-import { createConversation } from './conversation/create-conversation.js';
 import type { Answer } from './core/answer.js';
 import { answerToJson } from './core/answer-to-json.js';
 import type { AnswerContext, Bot } from './core/bot.js';
@@ -142,8 +142,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     case 'chat': {
       const logger = createLogger(config.logLevel);
-      const conversation = createConversation({ bot, logger, defaultTimeZone: config.dailyDefaultTimeZone });
+      const { conversation, close } = await openConsoleConversation(config, bot, logger);
       await runConsoleChat({ conversation, input: process.stdin, output: process.stdout });
+      await close();
       return 0;
     }
     default:

@@ -70,6 +70,10 @@ export function createUsageLog(options: {
     pending.add(done);
   }
 
+  async function settled(): Promise<void> {
+    while (pending.size > 0) await Promise.all(pending);
+  }
+
   return {
     miss(text) {
       const now = clock();
@@ -81,6 +85,8 @@ export function createUsageLog(options: {
     },
     days,
     async read(limit) {
+      // What this process has started writing is part of the report.
+      await settled();
       const since = new Date(clock().getTime() - days * 86_400_000);
       const [asked, misses] = await Promise.all([
         store.listAsked({ since, limit }),
@@ -88,9 +94,7 @@ export function createUsageLog(options: {
       ]);
       return { asked, misses };
     },
-    async settled() {
-      while (pending.size > 0) await Promise.all(pending);
-    },
+    settled,
   };
 }
 

@@ -160,4 +160,21 @@ describe('cli misses', () => {
       '--since must be a span such as 24h, 7d or 2w, or a date written YYYY-MM-DD, got "last week"',
     );
   });
+
+  it('the console chat keeps the miss log in the configured store, and shows it with stats', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'pattern-bot-cli-chat-')), 'bot.db');
+    const { code, stdout } = await cli(['chat'], {
+      env: { DATABASE_PATH: path },
+      input: 'zanzibar pizza oven\nsaga\nstats\n',
+    });
+    expect(code).toBe(0);
+    const report = stdout.slice(stdout.indexOf('What people asked in the last 30 days'));
+    expect(report).toContain('Saga Pattern · 1×');
+    expect(report).toContain('“zanzibar pizza oven” · 1×');
+    const off = await cli(['chat'], {
+      env: { DATABASE_PATH: path, MISS_LOG: 'off' },
+      input: 'stats\n',
+    });
+    expect(off.stdout).toContain('No stats here');
+  });
 });
