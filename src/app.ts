@@ -3,6 +3,7 @@ import { createSlackService, type SlackServiceOptions } from './adapters/slack/s
 import type { Config } from './config.js';
 import { createConversation } from './conversation/create-conversation.js';
 import type { Conversation } from './conversation/types.js';
+import { createUsageLog, type UsageLog } from './conversation/usage-log.js';
 import type { Bot } from './core/bot.js';
 import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
@@ -67,6 +68,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly conversation: Conversation;
   readonly daily: Daily | undefined;
+  /** The miss log and asked counts; undefined when MISS_LOG=off or there is no store. */
+  readonly usage: UsageLog | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -96,13 +99,16 @@ export function createApp(options: AppOptions): App {
           ...(options.daily ? { scheduler: options.daily } : {}),
         })
       : undefined;
-  const store = daily?.store ?? options.store;
+  const store = options.store ?? daily?.store;
   if (store) metrics.watchPool(() => store.poolUse());
+  const usage =
+    config.missLog && store ? createUsageLog({ store, logger, clock, days: config.missLogDays }) : undefined;
   const conversation = createConversation({
     bot,
     logger,
     metrics,
     clock,
+    ...(usage ? { usage } : {}),
     defaultTimeZone: config.dailyDefaultTimeZone,
     ...(daily ? { daily: daily.commands } : {}),
     ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
@@ -146,6 +152,7 @@ export function createApp(options: AppOptions): App {
     metrics,
     conversation,
     daily,
+    usage,
     async start() {
       // All or nothing: a service that fails to start stops the ones already started, and the error
       // goes up to main, which exits non-zero with one line naming the cause.
@@ -177,6 +184,7 @@ export function createApp(options: AppOptions): App {
           );
         }
       }
+      await usage?.settled();
       await daily?.store.close();
     },
   };

@@ -63,6 +63,8 @@ export interface Conversation {
     typed: string,
     options?: { readonly limit?: number; readonly platform?: Platform },
   ): readonly Completion[];
+  /** Whether the answer to this text is for the asker alone (`stats`): known before it is ready, to defer privately. */
+  isPrivate(text: string): boolean;
   /** The card shown while a slow answer is on its way (Slack's ack). */
   readonly workingCard: Card;
   /** The fixed card for a failure on our side: never the error's own text. */

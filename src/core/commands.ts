@@ -48,6 +48,12 @@ export const COMMANDS = [
     summary: 'Post the pattern of the day in this channel (status, on, off). Default 09:00 every day.',
     examples: ['daily on 09:30 Europe/Berlin weekdays', 'daily on thread', 'daily off', 'daily'],
   },
+  {
+    name: 'stats',
+    usage: 'stats',
+    summary: 'For channel managers, privately: the most asked patterns and the questions that found nothing.',
+    examples: ['stats'],
+  },
   { name: 'help', usage: 'help', summary: 'This help.', examples: ['help'] },
 ] as const satisfies readonly Command[];
 

@@ -51,6 +51,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      last_seen  timestamptz NOT NULL
    );
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
+  // 4: how often each pattern is asked for, a row per pattern and UTC day.
+  `CREATE TABLE pattern_asks (
+     slug  text    NOT NULL,
+     day   date    NOT NULL,
+     count integer NOT NULL,
+     PRIMARY KEY (slug, day)
+   );
+   CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
 ];
 
 /** The advisory lock key every process migrating this database takes first (any fixed bigint). */

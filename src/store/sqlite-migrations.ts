@@ -55,6 +55,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      last_seen  INTEGER NOT NULL
    ) STRICT;
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
+  // 4: how often each pattern is asked for, a row per pattern and UTC day (YYYY-MM-DD).
+  `CREATE TABLE pattern_asks (
+     slug  TEXT    NOT NULL,
+     day   TEXT    NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (slug, day)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
 ];
 
 /**

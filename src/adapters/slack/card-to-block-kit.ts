@@ -10,6 +10,7 @@ import {
   type Span,
 } from '../../core/card/card.js';
 import { cardToText } from '../../core/card/card-to-text.js';
+import { memoByObject } from '../../core/memo-by-object.js';
 import { actions, button, context, fields, header, type SlackBlock, section } from './blocks.js';
 import { escapeSlack, userMention } from './escape.js';
 import {
@@ -98,6 +99,9 @@ function blockToSlack(block: CardBlock): SlackBlock | SlackBlock[] {
   }
 }
 
+/** Content blocks are immutable and shared between answers (a pattern's first view): each renders once. */
+const blockToSlackOnce = memoByObject(blockToSlack);
+
 function buttonsOf(list: readonly CardButton[]): types.Button[] {
   return list.flatMap((b) => button(b.label, b.action, b.style === 'primary' ? 'primary' : undefined) ?? []);
 }
@@ -148,7 +152,7 @@ export function cardToBlockKit(card: Card, options: BlockKitOptions = {}): Slack
   const interactive = options.interactive ?? true;
   const body: SlackBlock[] = [
     ...headOf(card),
-    ...card.blocks.flatMap(blockToSlack),
+    ...card.blocks.flatMap(blockToSlackOnce),
     ...card.groups.flatMap((group) => groupToSlack(group, interactive)),
   ];
   const footer: SlackBlock[] = [];
