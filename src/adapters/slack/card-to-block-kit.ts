@@ -10,7 +10,7 @@ import {
   type Span,
 } from '../../core/card/card.js';
 import { cardToText } from '../../core/card/card-to-text.js';
-import { actions, button, context, fields, header, type SlackBlock, section } from './blocks.js';
+import { actions, button, context, fields, header, image, type SlackBlock, section } from './blocks.js';
 import { escapeSlack, userMention } from './escape.js';
 import {
   fitBlocks,
@@ -31,6 +31,11 @@ export interface BlockKitOptions {
   readonly share?: boolean;
   /** The most blocks the surface takes (50 for messages, 100 for the Home tab). */
   readonly maxBlocks?: number;
+  /**
+   * The public URL of a picture (a diagram by its slug), when the bot serves it; without one an image
+   * block shows its text fallback.
+   */
+  readonly imageUrl?: (image: string) => string | undefined;
 }
 
 export interface SlackMessage {
@@ -70,7 +75,13 @@ export function richToMrkdwn(rich: Rich): string {
 
 const bold = (label: string) => `*${escapeSlack(label)}*`;
 
-function blockToSlack(block: CardBlock): SlackBlock | SlackBlock[] {
+function codeSection(code: string, label?: string): SlackBlock {
+  // Inside a code fence only the three control characters are special; ``` would end it.
+  const fenced = `\`\`\`${truncate(escapeSlack(code.replace(/```/g, "''' ")), SLACK_MAX_CODE)}\`\`\``;
+  return section(label ? `${bold(label)}\n${fenced}` : fenced);
+}
+
+function blockToSlack(block: CardBlock, options: BlockKitOptions): SlackBlock | SlackBlock[] {
   switch (block.type) {
     case 'text':
       return section(richToMrkdwn(block.text));
@@ -88,10 +99,11 @@ function blockToSlack(block: CardBlock): SlackBlock | SlackBlock[] {
           fields(row.cells.map((cell) => `${bold(row.label)}\n${richToMrkdwn(cell)}`)),
         ),
       ];
-    case 'code': {
-      // Inside a code fence only the three control characters are special; ``` would end it.
-      const code = `\`\`\`${truncate(escapeSlack(block.code.replace(/```/g, "''' ")), SLACK_MAX_CODE)}\`\`\``;
-      return section(block.label ? `${bold(block.label)}\n${code}` : code);
+    case 'code':
+      return codeSection(block.code, block.label);
+    case 'image': {
+      const url = options.imageUrl?.(block.image);
+      return url ? image(url, block.alt) : codeSection(block.fallback);
     }
     default:
       return assertNeverBlock(block);
@@ -148,7 +160,7 @@ export function cardToBlockKit(card: Card, options: BlockKitOptions = {}): Slack
   const interactive = options.interactive ?? true;
   const body: SlackBlock[] = [
     ...headOf(card),
-    ...card.blocks.flatMap(blockToSlack),
+    ...card.blocks.flatMap((block) => blockToSlack(block, options)),
     ...card.groups.flatMap((group) => groupToSlack(group, interactive)),
   ];
   const footer: SlackBlock[] = [];
