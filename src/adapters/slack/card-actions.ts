@@ -1,7 +1,9 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { ActResult } from '../../conversation/types.js';
+import { SLACK_MAX_ALT_TEXT, truncate } from './limits.js';
 import { renderCard } from './render-card.js';
 import type { SlackDeps } from './slack-deps.js';
+import { firstImage } from './slack-diagrams.js';
 import { slackErrorCard, summarizeSlackError } from './slack-error.js';
 
 /** Where a click happened: on a message (with its response_url) or in the Home tab (without). */
@@ -68,14 +70,16 @@ export async function handleClick(deps: SlackDeps, client: webApi.WebClient, cli
     ...(click.channelId ? { channelId: click.channelId } : {}),
   });
   const { place } = click;
+  const imageUrl = deps.diagrams?.url;
   if (place.kind === 'home') {
     try {
-      await client.chat.postMessage({
+      const posted = await client.chat.postMessage({
         channel: click.userId,
-        ...renderCard(result.card, 'private'),
+        ...renderCard(result.card, 'private', imageUrl),
         unfurl_links: false,
         unfurl_media: false,
       });
+      if (posted.channel) await uploadPicture(deps, client, result.card, posted.channel);
     } catch (error) {
       deps.logger.warn(
         { ...summarizeSlackError(error), user: click.userId },
@@ -88,7 +92,7 @@ export async function handleClick(deps: SlackDeps, client: webApi.WebClient, cli
     await share(deps, place.respond, result);
     return;
   }
-  const message = renderCard(result.card, 'private');
+  const message = renderCard(result.card, 'private', imageUrl);
   try {
     await place.respond(
       result.type === 'show' && place.ephemeral
@@ -97,5 +101,35 @@ export async function handleClick(deps: SlackDeps, client: webApi.WebClient, cli
     );
   } catch (error) {
     await apologize(deps, place.respond, error, result.type === 'show' ? 'open pattern' : 'notice');
+    return;
+  }
+  if (click.channelId) await uploadPicture(deps, client, result.card, click.channelId);
+}
+
+/**
+ * Without PUBLIC_URL, a card's picture is uploaded into the conversation (`files.uploadV2`, which asks
+ * for an upload URL, sends the bytes and completes the upload; `files:write`), with its alt text. The
+ * card itself shows the text diagram, so a failed upload (the bot not in the channel) costs nothing
+ * but the picture.
+ */
+export async function uploadPicture(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  card: ActResult['card'],
+  channelId: string,
+): Promise<void> {
+  const picture = firstImage(card);
+  const png = picture && deps.diagrams?.upload?.(picture.image);
+  if (!picture || !png) return;
+  try {
+    await client.files.uploadV2({
+      channel_id: channelId,
+      file: Buffer.from(png),
+      filename: `${picture.image}.png`,
+      ...(card.title ? { title: card.title } : {}),
+      alt_text: truncate(picture.alt, SLACK_MAX_ALT_TEXT),
+    });
+  } catch (error) {
+    deps.logger.warn({ ...summarizeSlackError(error), channelId }, 'could not upload a diagram');
   }
 }
