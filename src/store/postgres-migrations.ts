@@ -51,6 +51,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      last_seen  timestamptz NOT NULL
    );
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
+  // 2: whether the daily post carries the pattern's diagram.
+  'ALTER TABLE subscriptions ADD COLUMN diagram boolean NOT NULL DEFAULT false;',
 ];
 
 /** The advisory lock key every process migrating this database takes first (any fixed bigint). */

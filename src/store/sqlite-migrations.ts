@@ -55,6 +55,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      last_seen  INTEGER NOT NULL
    ) STRICT;
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
+  // 4: whether the daily post carries the pattern's diagram.
+  'ALTER TABLE subscriptions ADD COLUMN diagram INTEGER NOT NULL DEFAULT 0 CHECK (diagram IN (0, 1));',
 ];
 
 /**

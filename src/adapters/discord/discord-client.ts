@@ -89,7 +89,7 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
   const { config, conversation } = options;
   const logger = options.logger.child({ platform: 'discord' });
   const client = createDiscordClient(config);
-  const poster = createDiscordDailyPoster(client, createDailyRest(config), logger);
+  const poster = createDiscordDailyPoster(client, createDailyRest(config), logger, options.diagrams);
   let started = false;
   let fatal: Error | undefined;
   let failStart: ((error: Error) => void) | undefined;

@@ -1,9 +1,8 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { ActResult } from '../../conversation/types.js';
-import { SLACK_MAX_ALT_TEXT, truncate } from './limits.js';
 import { renderCard } from './render-card.js';
 import type { SlackDeps } from './slack-deps.js';
-import { firstImage } from './slack-diagrams.js';
+import { uploadCardPicture } from './slack-diagrams.js';
 import { slackErrorCard, summarizeSlackError } from './slack-error.js';
 
 /** Where a click happened: on a message (with its response_url) or in the Home tab (without). */
@@ -106,29 +105,15 @@ export async function handleClick(deps: SlackDeps, client: webApi.WebClient, cli
   if (click.channelId) await uploadPicture(deps, client, result.card, click.channelId);
 }
 
-/**
- * Without PUBLIC_URL, a card's picture is uploaded into the conversation (`files.uploadV2`, which asks
- * for an upload URL, sends the bytes and completes the upload; `files:write`), with its alt text. The
- * card itself shows the text diagram, so a failed upload (the bot not in the channel) costs nothing
- * but the picture.
- */
-export async function uploadPicture(
+/** Uploads the card's picture (without PUBLIC_URL); a failure is logged, the card already shows its text. */
+async function uploadPicture(
   deps: SlackDeps,
   client: webApi.WebClient,
   card: ActResult['card'],
   channelId: string,
 ): Promise<void> {
-  const picture = firstImage(card);
-  const png = picture && deps.diagrams?.upload?.(picture.image);
-  if (!picture || !png) return;
   try {
-    await client.files.uploadV2({
-      channel_id: channelId,
-      file: Buffer.from(png),
-      filename: `${picture.image}.png`,
-      ...(card.title ? { title: card.title } : {}),
-      alt_text: truncate(picture.alt, SLACK_MAX_ALT_TEXT),
-    });
+    await uploadCardPicture(client, deps.diagrams, card, { channelId });
   } catch (error) {
     deps.logger.warn({ ...summarizeSlackError(error), channelId }, 'could not upload a diagram');
   }

@@ -104,7 +104,8 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     timeout: POST_TIMEOUT_MS,
     logger: boltLogger,
   });
-  const poster = createSlackDailyPoster(postClient, logger);
+  const diagrams = options.diagrams ? slackDiagrams(options.diagrams, options.publicUrl) : undefined;
+  const poster = createSlackDailyPoster(postClient, logger, diagrams);
 
   const service: SlackService = {
     name: 'slack',
@@ -199,7 +200,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     canPost: (channelId) => poster.checkCanPost(channelId),
     ...(options.adminsOnlyForDaily ? { isAdmin: isWorkspaceAdmin } : {}),
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
-    ...(options.diagrams ? { diagrams: slackDiagrams(options.diagrams, options.publicUrl) } : {}),
+    ...(diagrams ? { diagrams } : {}),
   });
 
   let server: Server | undefined;
