@@ -42,7 +42,7 @@ async function share(deps: SlackDeps, respond: RespondFn, result: ActResult): Pr
     await respond({
       response_type: 'in_channel',
       replace_original: false,
-      ...renderCard(result.card, 'public'),
+      ...renderCard(result.card, 'public', deps.diagrams?.url),
     });
   } catch (error) {
     await apologize(deps, respond, error, 'share');

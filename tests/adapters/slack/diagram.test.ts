@@ -52,6 +52,27 @@ describe('the Diagram button on Slack, without PUBLIC_URL', () => {
     expect(JSON.stringify(h.fake.responsePosts[0]?.body)).toContain('```create order');
   });
 
+  it('answers a mention of "diagram saga" with the text diagram, and uploads the picture in its thread', async () => {
+    const ts = '1700000000.000321';
+    await h.event(
+      {
+        type: 'app_mention',
+        user: 'U0ASKER',
+        text: '<@UBOT000> diagram saga',
+        ts,
+        channel: 'C0CHANNEL',
+        event_ts: ts,
+      },
+      'Ev-diagram-1',
+    );
+    await eventually(() => expect(h.fake.callsTo('files.completeUploadExternal')).toHaveLength(1));
+    expect(h.fake.callsTo('chat.postMessage')[0]?.args.thread_ts).toBe(ts);
+    expect(h.fake.callsTo('files.completeUploadExternal')[0]?.args).toMatchObject({
+      channel_id: 'C0CHANNEL',
+      thread_ts: ts,
+    });
+  });
+
   it('uploads nothing for the other views', async () => {
     const more = encodeAction({ type: 'view', slug: 'saga-pattern', view: 'more' }) ?? '';
     await h.click(more, more, true);
