@@ -202,6 +202,27 @@ describe('daily on diagram on Discord', () => {
     ]);
   });
 
+  it('without Attach Files in the channel, posts the text diagram instead, and the delivery counts', async () => {
+    await command('daily on 07:00 UTC diagram');
+    fake.fault(
+      (r) =>
+        r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages` && r.files !== undefined,
+      { status: 403, body: { message: 'Missing Permissions', code: 50013 } },
+    );
+    clock.set('2026-11-25T07:00:00Z');
+    await daily.scheduler.tick();
+    const posts = channelPosts(fake.requests);
+    expect(posts.map((p) => p.files === undefined)).toEqual([false, true]);
+    const fallback = posts[1]?.body as { embeds?: { description?: string; image?: unknown }[] };
+    expect(fallback.embeds?.[0]?.image).toBeUndefined();
+    expect(fallback.embeds?.[0]?.description).toContain('```');
+    expect((await daily.store.getSubscription('discord', CHANNEL_ID))?.enabled).toBe(true);
+    expect(
+      (await daily.store.getDelivery({ platform: 'discord', channelId: CHANNEL_ID, localDate: '2026-11-25' }))
+        ?.status,
+    ).toBe('sent');
+  });
+
   it('posts without a picture, as JSON, when the channel did not ask for one', async () => {
     await command('daily on 07:00 UTC');
     clock.set('2026-11-25T07:00:00Z');

@@ -74,6 +74,8 @@ const permissionName = (flag: string) => flag.replace(/([a-z])([A-Z])/g, '$1 $2'
  * `enforce_nonce`, a resend within a few minutes returns the message already made), starts the
  * discussion thread when asked, and finds out whether the bot can post there.
  */
+const hasPicture = (card: Card) => card.blocks.some((block) => block.type === 'image');
+
 export function createDiscordDailyPoster(
   client: Client,
   rest: REST,
@@ -82,8 +84,8 @@ export function createDiscordDailyPoster(
 ): DailyPoster {
   const log = logger.child({ feature: 'daily' });
   const canAttach = (image: string) => images?.get(image) !== undefined;
-  const send = async (channelId: string, card: Card, nonce: string) => {
-    const { pictures, ...message } = cardToDiscord(card, { canAttach });
+  const send = async (channelId: string, card: Card, nonce: string, attach = canAttach): Promise<string> => {
+    const { pictures, ...message } = cardToDiscord(card, { canAttach: attach });
     // `daily on diagram`: the picture is uploaded with the post (multipart), its alt text as the description.
     const files = (pictures ?? []).flatMap((picture) => {
       const png = images?.get(picture.image)?.png;
@@ -115,7 +117,14 @@ export function createDiscordDailyPoster(
     async post(channelId, card, options) {
       let messageId: string;
       try {
-        messageId = await send(channelId, card, discordNonce(options.idempotencyKey));
+        const nonce = discordNonce(options.idempotencyKey);
+        messageId = await send(channelId, card, nonce).catch((error: unknown) => {
+          // No Attach Files in this channel: the post goes out with the text diagram instead of failing.
+          if (!(error instanceof DiscordAPIError && Number(error.code) === 50013) || !hasPicture(card))
+            throw error;
+          log.warn({ channelId }, 'could not attach the diagram (Attach Files?); posting its text');
+          return send(channelId, card, nonce, () => false);
+        });
       } catch (error) {
         throw discordErrorToPostError(error);
       }
