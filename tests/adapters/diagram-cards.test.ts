@@ -91,5 +91,12 @@ describe('Discord', () => {
     expect(Buffer.from(reply.files?.[0]?.attachment as Buffer)).toEqual(Buffer.from(png));
     const without = createReplyRenderer(createDiagramCache())(diagramCard('saga-pattern'));
     expect(without.files).toBeUndefined();
+    // The same card shown before and after its picture is drawn (a remembered answer): text, then the picture.
+    const later = createDiagramCache();
+    const render = createReplyRenderer(later);
+    const card = diagramCard('saga-pattern');
+    expect(render(card).files).toBeUndefined();
+    later.set('saga-pattern', { png, width: 10, height: 10 });
+    expect(render(card).files).toHaveLength(1);
   });
 });

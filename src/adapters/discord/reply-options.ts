@@ -60,7 +60,11 @@ export function createReplyRenderer(images?: DiagramImages): RenderReply {
   const canAttach = (image: string) => images?.get(image) !== undefined;
   const rendered = new WeakMap<Card, Map<string, ReplyOptions>>();
   return (card, options = {}) => {
-    const key = `${options.addressee ?? ''}|${options.private ? 1 : 0}|${options.repliedUser ?? ''}`;
+    // A picture may be drawn after a card is first shown: whether each is drawn is part of the key.
+    const drawn = card.blocks
+      .map((block) => (block.type === 'image' && canAttach(block.image) ? 1 : 0))
+      .join('');
+    const key = `${options.addressee ?? ''}|${options.private ? 1 : 0}|${options.repliedUser ?? ''}|${drawn}`;
     let byOptions = rendered.get(card);
     const known = byOptions?.get(key);
     if (known) return known;
