@@ -107,6 +107,7 @@ async function subscribe(store: Store, count: number) {
           timeZone: 'UTC',
           weekdays: EVERY_DAY,
           thread: false,
+          diagram: false,
           source: 'command',
         },
         new Date('2026-11-24T00:00:00Z'),

@@ -7,6 +7,7 @@ import { createUsageLog, type UsageLog } from './conversation/usage-log.js';
 import type { Bot } from './core/bot.js';
 import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
+import type { DiagramImages } from './diagrams/diagram-images.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { type HealthReport, healthReport, type Service, StartupError, withinStartup } from './service.js';
@@ -57,6 +58,8 @@ export interface AppOptions {
   readonly metrics?: Metrics;
   /** The store, opened by main (`openStore`) so a storage fault is one line at start-up; else the config's. */
   readonly store?: Store;
+  /** The diagrams drawn so far (main draws them after start): attached, uploaded or served by the adapters. */
+  readonly diagrams?: DiagramImages;
 }
 
 export interface App {
@@ -129,6 +132,8 @@ export function createApp(options: AppOptions): App {
       adminsOnlyForDaily: config.dailySlackAdminsOnly,
       metrics,
       ...(daily ? { seenEvent: (id: string, ttlMs: number) => daily.store.seenEvent(id, ttlMs) } : {}),
+      ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
       ...options.slack,
     });
     services.push(slack);
@@ -139,6 +144,7 @@ export function createApp(options: AppOptions): App {
       config: config.discord,
       conversation,
       logger,
+      ...(options.diagrams ? { diagrams: options.diagrams } : {}),
       ...options.discord,
     });
     services.push(discord);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -12,9 +12,12 @@ import { answerToJson } from './core/answer-to-json.js';
 import type { AnswerContext, Bot } from './core/bot.js';
 import { answerToCard } from './core/card/answer-to-card.js';
 import { cardToText } from './core/card/card-to-text.js';
+import { diagramBlock } from './core/card/pattern-card.js';
 import { capProblems, formatContentProblem } from './core/catalog/index.js';
 import { patternToSummary } from './core/pattern.js';
 import { isIsoDate } from './core/pattern-of-the-day.js';
+import { diagramProblems } from './diagrams/diagram-problems.js';
+import { drawDiagrams } from './diagrams/draw-diagrams.js';
 import { loadBot } from './load-catalog.js';
 import { createLogger } from './logger.js';
 import { listMissesCommand, parseSince, SINCE_HINT } from './misses-command.js';
@@ -27,6 +30,8 @@ const USAGE = `usage: npm run --silent cli -- <command>
   validate [file]             check a catalog file (default: PATTERNS_FILE)
   misses [--since 7d] [--json]  questions that found nothing or only a "did you mean", most frequent first
                               (--since 24h, 7d, 2w or YYYY-MM-DD; default MISS_LOG_DAYS) [--limit N]
+  validate [file]             check a catalog file (default: PATTERNS_FILE), diagrams included
+  diagram <pattern> [--out f] the pattern's diagram: its text, or with --out its picture as PNG
   chat                        the interactive console chat`;
 
 function print(text: string): void {
@@ -46,6 +51,47 @@ async function askFromStdin(bot: Bot, json: boolean, context: AnswerContext): Pr
   for await (const line of rl) print(render(bot, line, json, context));
 }
 
+/** `diagram <pattern>`: the text diagram on stdout, or with `--out` the picture written as PNG. */
+async function diagram(bot: Bot, query: string, out: string | undefined): Promise<number> {
+  const answer = query.trim() ? bot.answer(query) : undefined;
+  const pattern = answer?.kind === 'pattern' ? answer.pattern : undefined;
+  if (!pattern) {
+    process.stderr.write(`no pattern "${query}": try npm run --silent cli -- search "${query}"\n`);
+    return 1;
+  }
+  const doc = pattern.doc;
+  if (out === undefined) {
+    if (!doc) {
+      process.stderr.write(`${pattern.name} has no diagram\n`);
+      return 1;
+    }
+    print(
+      cardToText({
+        tone: 'plain',
+        blocks: [diagramBlock(pattern.slug, pattern.name, doc.diagram)],
+        groups: [],
+      }),
+    );
+    return 0;
+  }
+  const dot = doc?.diagram.dot;
+  if (dot === undefined) {
+    process.stderr.write(`${pattern.name} has no DOT diagram to draw (only its text)\n`);
+    return 1;
+  }
+  const drawn = await drawDiagrams([{ slug: pattern.slug, dot }]);
+  const picture = drawn.pictures[0]?.picture;
+  if (!picture) {
+    process.stderr.write(
+      `${pattern.name}: the diagram does not draw: ${drawn.failed[0]?.error ?? 'unknown'}\n`,
+    );
+    return 1;
+  }
+  writeFileSync(out, picture.png);
+  print(`${out}: ${pattern.name}, ${picture.width} × ${picture.height} px`);
+  return 0;
+}
+
 export async function runCli(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -55,6 +101,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       date: { type: 'string' },
       limit: { type: 'string' },
       since: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -71,7 +118,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     // The authored content beside the catalog (data/patterns/*.yaml, glossary, pair notes), when there is some.
     const dir = dirname(file);
     if (!existsSync(join(dir, 'patterns'))) return 0;
-    const content = loadContentDir(dir);
+    const loaded = loadContentDir(dir);
+    // Only sound content is drawn: the schema's problems come first.
+    const content =
+      loaded.problems.length > 0 ? loaded : { ...loaded, problems: await diagramProblems(loaded.docs, dir) };
     if (content.problems.length > 0) {
       for (const problem of capProblems(content.problems))
         process.stderr.write(`${formatContentProblem(problem)}\n`);
@@ -140,6 +190,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       print(show(answer, values.json));
       return 0;
     }
+    case 'diagram':
+      return diagram(bot, rest.join(' '), values.out);
     case 'chat': {
       const logger = createLogger(config.logLevel);
       const { conversation, close } = await openConsoleConversation(config, bot, logger);

@@ -60,6 +60,14 @@ export const envSchema = z.object({
     'must be an IANA time zone such as UTC, Europe/Berlin or America/New_York',
   ),
   DAILY_CHANNELS: optional,
+  PUBLIC_URL: optional
+    .refine(
+      (v) =>
+        v === undefined ||
+        (URL.canParse(v) && new URL(v).protocol === 'https:' && !new URL(v).search && !new URL(v).hash),
+      'must be the https URL the bot is reached at, such as https://patterns.example.com (no query or #)',
+    )
+    .transform((v) => v?.replace(/\/+$/, '')),
   DAILY_SLACK_ADMINS_ONLY: withDefault('false').pipe(
     z.enum(['true', 'false']).transform((v) => v === 'true'),
   ),
@@ -113,6 +121,11 @@ export interface Config {
   readonly missLog: boolean;
   /** Days the miss log and the counts are kept (MISS_LOG_DAYS). */
   readonly missLogDays: number;
+  /**
+   * Where the bot is reached from the internet (https, no trailing slash): Slack then shows a diagram
+   * as an image block of `${publicUrl}/diagrams/<slug>.png`, served by the bot, instead of uploading it.
+   */
+  readonly publicUrl?: string;
 }
 
 export class ConfigError extends Error {
@@ -192,6 +205,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     dailySlackAdminsOnly: env.DAILY_SLACK_ADMINS_ONLY,
     missLog: env.MISS_LOG,
     missLogDays: env.MISS_LOG_DAYS,
+    ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
   };
 }
 

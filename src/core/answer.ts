@@ -110,6 +110,8 @@ export interface DailySchedule {
   /** Bitmask of weekdays: bit 0 Sunday … bit 6 Saturday. */
   readonly weekdays: number;
   readonly thread: boolean;
+  /** The post carries the pattern's diagram. */
+  readonly diagram: boolean;
   /** The next post, if one is scheduled. */
   readonly nextPostAt?: Date;
   /** Set by DAILY_CHANNELS in the configuration rather than by a command. */

@@ -2,7 +2,8 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Cron } from 'croner';
 import { DEFAULT_USAGE_DAYS } from '../conversation/usage-log.js';
 import type { Bot } from '../core/bot.js';
-import { answerToCard, dailyThread } from '../core/card/answer-to-card.js';
+import { answerToCard, dailyThread, withDiagram } from '../core/card/answer-to-card.js';
+import type { Card } from '../core/card/card.js';
 import { DEFAULT_DAILY_TIME } from '../core/daily/daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -121,17 +122,23 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
 
-  /** The day's card and thread, made once per date (every channel gets the same). */
+  /** The day's card (with and without its diagram) and thread, made once per date (every channel gets the same). */
   const cards = new Map<
     string,
-    Pick<DeliveryJob, 'patternSlug' | 'card'> & { thread: DeliveryJob['thread'] }
+    Pick<DeliveryJob, 'patternSlug' | 'card'> & { withDiagram: Card; thread: DeliveryJob['thread'] }
   >();
   function cardsOf(localDate: string) {
     let made = cards.get(localDate);
     if (!made) {
       if (cards.size > 3) cards.clear();
       const answer = options.bot.todayAnswer(localDate);
-      made = { patternSlug: answer.pattern.slug, card: answerToCard(answer), thread: dailyThread(answer) };
+      const card = answerToCard(answer);
+      made = {
+        patternSlug: answer.pattern.slug,
+        card,
+        withDiagram: withDiagram(card, answer),
+        thread: dailyThread(answer),
+      };
       cards.set(localDate, made);
     }
     return made;
@@ -140,13 +147,13 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   function buildJob(subscription: Subscription, localDate: string): DeliveryJob | undefined {
     const poster = posters.get(subscription.platform);
     if (!poster) return undefined;
-    const { patternSlug, card, thread } = cardsOf(localDate);
+    const { patternSlug, card, withDiagram: pictured, thread } = cardsOf(localDate);
     return {
       poster,
       ref: { platform: subscription.platform, channelId: subscription.channelId, localDate },
       key: deliveryKey(subscription.platform, subscription.channelId, localDate),
       patternSlug,
-      card,
+      card: subscription.diagram ? pictured : card,
       ...(subscription.thread && thread ? { thread } : {}),
     };
   }

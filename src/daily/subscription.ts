@@ -19,6 +19,8 @@ export interface SubscriptionInput extends SubscriptionSchedule {
    * schedule: changing it alone does not move `activeSince`.
    */
   readonly thread: boolean;
+  /** The post carries the pattern's diagram (its picture where one is drawn). Not part of the schedule either. */
+  readonly diagram: boolean;
   readonly workspaceId?: string | undefined;
   readonly source: 'command' | 'config';
   readonly createdBy?: string | undefined;

@@ -51,7 +51,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      last_seen  timestamptz NOT NULL
    );
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
-  // 4: how often each pattern is asked for, a row per pattern and UTC day.
+  // 2: how often each pattern is asked for, a row per pattern and UTC day.
   `CREATE TABLE pattern_asks (
      slug  text    NOT NULL,
      day   date    NOT NULL,
@@ -59,6 +59,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      PRIMARY KEY (slug, day)
    );
    CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
+  // 3: whether the daily post carries the pattern's diagram.
+  'ALTER TABLE subscriptions ADD COLUMN diagram boolean NOT NULL DEFAULT false;',
 ];
 
 /** The advisory lock key every process migrating this database takes first (any fixed bigint). */

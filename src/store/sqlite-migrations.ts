@@ -63,6 +63,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      PRIMARY KEY (slug, day)
    ) STRICT, WITHOUT ROWID;
    CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
+  // 5: whether the daily post carries the pattern's diagram.
+  'ALTER TABLE subscriptions ADD COLUMN diagram INTEGER NOT NULL DEFAULT 0 CHECK (diagram IN (0, 1));',
 ];
 
 /**

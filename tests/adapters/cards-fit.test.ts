@@ -60,6 +60,7 @@ function bodyStrings(card: Card): string[] {
       case 'columns':
         return block.rows.flatMap((row) => row.cells.flatMap(fromRich));
       case 'code':
+      case 'image':
         return [];
     }
   };

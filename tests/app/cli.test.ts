@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../src/store/sqlite.js';
-import { runTs } from '../helpers/run.js';
+import { ROOT, runTs } from '../helpers/run.js';
 
 const cli = (args: string[], options: Parameters<typeof runTs>[2] = {}) => runTs('src/cli.ts', args, options);
 
@@ -80,6 +80,36 @@ describe('cli', () => {
         'data/patterns.tsv: 12 patterns, no problems\ndata: 12 pattern files, 27 glossary terms, 11 pair notes, no problems\n',
     });
   });
+
+  it('diagram prints the text diagram, writes the picture with --out, and refuses an unknown pattern', async () => {
+    const text = await cli(['diagram', 'saga']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('create order ──▶ charge card ──▶ reserve stock');
+    const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'saga.png');
+    const written = await cli(['diagram', 'saga', '--out', out]);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toMatch(/saga\.png: Saga Pattern, \d+ × \d+ px/);
+    const png = readFileSync(out);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBeGreaterThan(400);
+    const unknown = await cli(['diagram', 'pizza oven']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no pattern "pizza oven"');
+  }, 30_000);
+
+  it('validate reports a DOT source that does not draw by file and field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'));
+    cpSync(join(ROOT, 'data'), dir, { recursive: true, filter: (src) => !/\.db(-\w+)?$/.test(src) });
+    const file = join(dir, 'patterns', 'saga-pattern.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('create -> charge -> reserve;', 'create -> -> reserve;'),
+    );
+    const { code, stderr } = await cli(['validate', join(dir, 'patterns.tsv')]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${file}:diagram.dot: does not draw: `);
+    expect(stderr).toContain('1 problems in');
+  }, 30_000);
 
   it('a bad variable is named and nothing else runs', async () => {
     const { code, stderr, stdout } = await cli(['ask', 'saga'], { env: { PORT: 'x' } });

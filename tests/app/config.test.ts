@@ -130,4 +130,16 @@ describe('isTimeZone', () => {
     expect(isTimeZone(zone)).toBe(true),
   );
   it.each(['Mars/Olympus', 'GMT+25', ''])('rejects %j', (zone) => expect(isTimeZone(zone)).toBe(false));
+  it('reads PUBLIC_URL as an https URL without its trailing slash, and refuses anything else', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://patterns.example.com/' }).publicUrl).toBe(
+      'https://patterns.example.com',
+    );
+    expect(parseConfig({ PUBLIC_URL: 'https://example.com/bot' }).publicUrl).toBe('https://example.com/bot');
+    expect(parseConfig({ PUBLIC_URL: ' ' }).publicUrl).toBeUndefined();
+    for (const bad of ['http://patterns.example.com', 'patterns.example.com', 'https://x.example/?a=1']) {
+      expect(problemsOf({ PUBLIC_URL: bad }), bad).toEqual([
+        expect.stringMatching(/^PUBLIC_URL: must be the https URL the bot is reached at/),
+      ]);
+    }
+  });
 });

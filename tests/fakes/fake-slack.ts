@@ -15,6 +15,13 @@ export interface ResponseUrlPost {
   readonly body: Record<string, unknown>;
 }
 
+/** Bytes sent to an upload URL the fake handed out (`files.getUploadURLExternal`). */
+export interface FileUpload {
+  readonly fileId: string;
+  readonly contentType: string | undefined;
+  readonly body: Buffer;
+}
+
 /** How the fake fails a call: a Slack error (`ok: false`) or an HTTP status. */
 export type FakeFailure =
   | { readonly error: string }
@@ -25,6 +32,8 @@ export interface FakeSlack {
   readonly apiUrl: string;
   readonly calls: WebApiCall[];
   readonly responsePosts: ResponseUrlPost[];
+  /** What `files.uploadV2` sent to the upload URLs, in order. */
+  readonly uploads: FileUpload[];
   /** A response_url that records what is posted to it. */
   responseUrl(id: string): string;
   /** Answers the next posts to response_urls with these HTTP statuses, in order (200 passes). */
@@ -50,10 +59,10 @@ export const FAKE_TEAM_ID = 'T0TEST';
 
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseArgs(contentType: string | undefined, raw: string): Record<string, unknown> {
@@ -66,8 +75,19 @@ function parseArgs(contentType: string | undefined, raw: string): Record<string,
   return args;
 }
 
-function reply(method: string, args: Record<string, unknown>, count: number, fake: FakeSlack): object {
+function reply(
+  method: string,
+  args: Record<string, unknown>,
+  count: number,
+  fake: FakeSlack,
+  base: string,
+): object {
   switch (method) {
+    // files.uploadV2: ask for an upload URL, send the bytes there, then complete the upload into a channel.
+    case 'files.getUploadURLExternal':
+      return { ok: true, upload_url: `${base}/upload/F${count}`, file_id: `F${count}` };
+    case 'files.completeUploadExternal':
+      return { ok: true, files: [{ id: 'F1', title: 'uploaded' }] };
     case 'conversations.info':
       return {
         ok: true,
@@ -102,6 +122,7 @@ function reply(method: string, args: Record<string, unknown>, count: number, fak
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: WebApiCall[] = [];
   const responsePosts: ResponseUrlPost[] = [];
+  const uploads: FileUpload[] = [];
   const failures = new Map<string, FakeFailure[]>();
   const responseFailures: number[] = [];
   const holds = new Map<string, Promise<void>[]>();
@@ -109,7 +130,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    if (url.pathname.startsWith('/upload/')) {
+      uploads.push({
+        fileId: url.pathname.slice('/upload/'.length),
+        contentType: req.headers['content-type'],
+        body: bytes,
+      });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - uploaded');
+      return;
+    }
+    const raw = bytes.toString('utf8');
     const send = (status: number, body: object, headers: Record<string, string> = {}) =>
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     if (url.pathname.startsWith('/response/')) {
@@ -132,7 +163,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         { ok: false },
         failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {},
       );
-    } else send(200, reply(method, args, count, fake));
+    } else send(200, reply(method, args, count, fake, base));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -143,6 +174,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     notMemberOf: new Set(),
     admins: new Set(),
     responsePosts,
+    uploads,
     socketUrl: undefined,
     responseUrl: (id) => `${base}/response/${id}`,
     failNext(method, failure, times = 1) {
@@ -163,6 +195,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     reset() {
       calls.length = 0;
       responsePosts.length = 0;
+      uploads.length = 0;
       failures.clear();
       holds.clear();
       responseFailures.length = 0;

@@ -72,6 +72,7 @@ describe.each(backends)('SIGTERM mid-delivery (%s)', (_name, open) => {
           timeZone: 'UTC',
           weekdays: EVERY_DAY,
           thread: false,
+          diagram: false,
           source: 'command',
         },
         new Date(Date.now() - 2 * 86_400_000),

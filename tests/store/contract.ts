@@ -19,6 +19,7 @@ const subscription = {
   timeZone: 'Europe/Berlin',
   weekdays: EVERY_DAY,
   thread: false,
+  diagram: false,
   source: 'command',
 } as const;
 const FRESH = 60_000;
@@ -88,7 +89,7 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
 
     it('keeps every field', async () => {
       await store.upsertSubscription(
-        { ...subscription, workspaceId: 'T1', createdBy: 'U1', weekdays: 62, thread: true },
+        { ...subscription, workspaceId: 'T1', createdBy: 'U1', weekdays: 62, thread: true, diagram: true },
         at('2026-11-25T07:00:00Z'),
       );
       expect(await store.getSubscription('discord', '42')).toEqual({
@@ -97,6 +98,7 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
         createdBy: 'U1',
         weekdays: 62,
         thread: true,
+        diagram: true,
         enabled: true,
         disabledReason: undefined,
         createdAt: at('2026-11-25T07:00:00Z'),

@@ -21,6 +21,7 @@ async function subscribe(store: Store, channelId: string) {
       timeZone: 'UTC',
       weekdays: EVERY_DAY,
       thread: false,
+      diagram: false,
       source: 'command',
     },
     new Date(Date.now() - 2 * DAY_MS),

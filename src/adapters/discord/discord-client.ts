@@ -15,6 +15,7 @@ import {
 import type { DiscordConfig } from '../../config.js';
 import type { Conversation } from '../../conversation/types.js';
 import type { DailyPoster } from '../../daily/poster.js';
+import type { DiagramImages } from '../../diagrams/diagram-images.js';
 import type { Logger } from '../../logger.js';
 import type { Service, ServiceHealth } from '../../service.js';
 import { cardToDiscord } from './card-to-discord.js';
@@ -42,6 +43,8 @@ export interface DiscordServiceOptions {
   readonly conversation: Conversation;
   readonly logger: Logger;
   readonly deferAfterMs?: number;
+  /** The diagrams drawn so far: a Diagram button attaches its pattern's picture. */
+  readonly diagrams?: DiagramImages;
   /**
    * Called once when the gateway closes for good after start (4004 bad token, 4014 disallowed
    * intent...): discord.js will not reconnect, so the process should end non-zero.
@@ -86,7 +89,7 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
   const { config, conversation } = options;
   const logger = options.logger.child({ platform: 'discord' });
   const client = createDiscordClient(config);
-  const poster = createDiscordDailyPoster(client, createDailyRest(config), logger);
+  const poster = createDiscordDailyPoster(client, createDailyRest(config), logger, options.diagrams);
   let started = false;
   let fatal: Error | undefined;
   let failStart: ((error: Error) => void) | undefined;
@@ -129,7 +132,7 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     conversation,
     logger,
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
-    render: createReplyRenderer(),
+    render: createReplyRenderer(options.diagrams),
     canPost: (channelId) => poster.checkCanPost(channelId),
   });
 

@@ -33,6 +33,9 @@ function blockLines(block: CardBlock, plain: (rich: Rich) => string): string[] {
         ...(block.label ? [`${block.label}:`] : []),
         ...block.code.split('\n').map((line) => `    ${line}`),
       ];
+    case 'image':
+      // Text has no pictures: the text form of the picture stands in.
+      return block.fallback.split('\n').map((line) => `    ${line}`);
     default:
       return assertNeverBlock(block);
   }

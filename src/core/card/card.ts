@@ -36,6 +36,12 @@ export type CardBlock =
   | { readonly type: 'list'; readonly label?: string; readonly items: readonly Rich[] }
   /** Preformatted text (a diagram), shown in a monospace block as it is. */
   | { readonly type: 'code'; readonly label?: string; readonly code: string }
+  /**
+   * A picture drawn outside the core (a pattern's diagram, by its slug), with its alt text. Where the
+   * platform has no such picture to show (the console, a picture not drawn yet), `fallback` is shown
+   * as a code block instead.
+   */
+  | { readonly type: 'image'; readonly image: string; readonly alt: string; readonly fallback: string }
   /** Two things side by side, row by row: a comparison. `heads` name the two columns. */
   | {
       readonly type: 'columns';

@@ -17,7 +17,7 @@ function usage(): Rich[] {
   return [
     [
       'Write it as ',
-      code('daily on [HH:MM] [time zone] [days] [thread]'),
+      code('daily on [HH:MM] [time zone] [days] [thread] [diagram]'),
       ', for example ',
       code('daily on 09:00 Europe/Berlin mon-fri'),
       '.',
@@ -44,6 +44,13 @@ function usage(): Rich[] {
       code('no-thread'),
       ' stops it (default off).',
     ],
+    [
+      'Diagram: ',
+      code('diagram'),
+      ' adds the pattern’s diagram to each post, ',
+      code('no-diagram'),
+      ' leaves it out (default off).',
+    ],
   ];
 }
 
@@ -56,6 +63,7 @@ function scheduleLines(schedule: DailySchedule): Rich[] {
         : 'Next post: none scheduled.',
     ],
     [`Discussion thread: ${schedule.thread ? 'on' : 'off'}.`],
+    [`Diagram in the post: ${schedule.diagram ? 'on' : 'off'}.`],
     ...(schedule.fromConfig ? [['Set by DAILY_CHANNELS in the bot’s configuration.']] : []),
   ];
 }

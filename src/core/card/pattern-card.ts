@@ -1,4 +1,9 @@
-import type { PatternDoc, PatternImplementation, RelationType } from '../catalog/pattern-doc.js';
+import type {
+  PatternDiagram,
+  PatternDoc,
+  PatternImplementation,
+  RelationType,
+} from '../catalog/pattern-doc.js';
 import { memoByObject } from '../memo-by-object.js';
 import type { Pattern } from '../pattern.js';
 import { encodeAction, type PatternView } from './action.js';
@@ -98,6 +103,19 @@ const firstViewBlocks = memoByObject((doc: PatternDoc): CardBlock[] => {
   ];
 });
 
+/** What a picture of a pattern is, for whoever cannot see it: the alt text of every diagram. */
+export function diagramAlt(name: string, alt: string): string {
+  return `Diagram of ${name}. ${alt}`;
+}
+
+/** A pattern's diagram: its picture where it has a DOT source, else (and as the picture's fallback) its text. */
+export function diagramBlock(slug: string, name: string, diagram: PatternDiagram): CardBlock {
+  const text = diagram.text.replace(/\n+$/, '');
+  return diagram.dot !== undefined && diagram.alt !== undefined
+    ? { type: 'image', image: slug, alt: diagramAlt(name, diagram.alt), fallback: text }
+    : { type: 'code', code: text };
+}
+
 function moreBlocks(doc: PatternDoc, nameOf: (slug: string) => string): CardBlock[] {
   const blocks: CardBlock[] = [
     { type: 'text', text: [strong('How it works'), '\n', doc.solution] },
@@ -178,7 +196,7 @@ export function patternViewCard(pattern: Pattern, view: PatternView, context: Pa
       return {
         ...base,
         title: `${pattern.name}: diagram`,
-        blocks: [{ type: 'code', code: doc.diagram.text.replace(/\n+$/, '') }],
+        blocks: [diagramBlock(pattern.slug, pattern.name, doc.diagram)],
         groups: viewRow(pattern, 'diagram'),
       };
     case 'compare-with': {

@@ -4,6 +4,7 @@ import { createConversation, type DailyCommands } from '../../../src/conversatio
 import type { AskInput, Conversation } from '../../../src/conversation/types.js';
 import type { UsageLog } from '../../../src/conversation/usage-log.js';
 import type { Bot } from '../../../src/core/bot.js';
+import type { DiagramImages } from '../../../src/diagrams/diagram-images.js';
 import { createLogger } from '../../../src/logger.js';
 import { isLate, withinBudget } from '../../../src/within-budget.js';
 import { APPLICATION_ID, BOT_TOKEN, FakeDiscord, type FakeDiscordOptions } from '../../fakes/fake-discord.js';
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   readonly usage?: UsageLog;
   /** Changes the real conversation on its way to the adapter (slow answers). */
   readonly wrap?: (conversation: Conversation) => Conversation;
+  /** The diagrams drawn: the Diagram button attaches them. */
+  readonly diagrams?: DiagramImages;
 }
 
 export interface Harness {
@@ -113,6 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+    ...(options.diagrams ? { diagrams: options.diagrams } : {}),
   });
   await service.start();
   // GUILD_CREATE follows READY: wait until the guild (and its channel) is cached.
