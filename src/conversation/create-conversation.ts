@@ -9,10 +9,13 @@ import { problemCard, WORKING_CARD } from '../core/card/problem-card.js';
 import { type Completion, completions } from '../core/complete.js';
 import { changesSubscription, type DailyCommand } from '../core/daily/daily-command.js';
 import type { Intent } from '../core/intent.js';
+import { parseReviewCommand } from '../core/review/review-command.js';
 import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { ReviewCommands } from '../review/create-review.js';
 import { isLate, withinBudget } from '../within-budget.js';
+import { answerReviewCommand } from './answer-review-command.js';
 import type { ActInput, ActResult, AskInput, Conversation } from './types.js';
 
 /** How many cards are remembered: a few hundred small objects, well under a megabyte. */
@@ -31,6 +34,8 @@ export interface ConversationOptions {
   readonly defaultTimeZone: string;
   readonly clock?: () => Date;
   readonly daily?: DailyCommands;
+  /** Spaced review (absent when no platform can send a DM). */
+  readonly review?: ReviewCommands;
   /** Cards remembered by text (0: none, for the benchmarks' --no-cache). */
   readonly cacheSize?: number;
   readonly metrics?: Pick<Metrics, 'observeAnswer'>;
@@ -112,6 +117,11 @@ export function createConversation(options: ConversationOptions): Conversation {
         cached,
         seconds: (performance.now() - started) / 1000,
       });
+    const review = parseReviewCommand(capped);
+    if (review) {
+      seen('review', 'review', false);
+      return answerReviewCommand(review, input, options.review);
+    }
     const key = cacheKey(capped);
     const known = cards?.get(key);
     if (known) {
@@ -179,6 +189,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         ? { type: 'show', card: answerToCard(bot.compareAnswer(a, b)) }
         : { type: 'notice', card: problemCard('pattern-gone') };
     }
+    if (action.type === 'review') return { type: 'notice', card: problemCard('stale-action') };
     const rebuilt = refToAnswer(action.ref, bot);
     if (!rebuilt) return { type: 'notice', card: problemCard('pattern-gone') };
     return { type: 'share', card: sharedBy(answerToCard(rebuilt), input.userId) };
@@ -193,6 +204,14 @@ export function createConversation(options: ConversationOptions): Conversation {
     },
     async act(value, input) {
       try {
+        const action = decodeAction(value);
+        if (action?.type === 'review') {
+          if (!options.review || input.platform === 'console') {
+            return { type: 'notice', card: problemCard('stale-action') };
+          }
+          const person = { ...input, platform: input.platform };
+          return { type: 'notice', card: await options.review.answer(action, person) };
+        }
         return act(value, input);
       } catch (error) {
         logger.error(

@@ -48,6 +48,12 @@ export const COMMANDS = [
     summary: 'Post the pattern of the day in this channel (status, on, off). Default 09:00 every day.',
     examples: ['daily on 09:30 Europe/Berlin weekdays', 'daily on thread', 'daily off', 'daily'],
   },
+  {
+    name: 'review',
+    usage: 'review [on [days] [at HH:MM] [time zone] | off]',
+    summary: 'A short spaced review by DM on the days you choose (status, on, off). Off deletes your data.',
+    examples: ['review on weekdays at 09:00 Europe/Berlin', 'review off', 'review'],
+  },
   { name: 'help', usage: 'help', summary: 'This help.', examples: ['help'] },
 ] as const satisfies readonly Command[];
 

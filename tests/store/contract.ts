@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVERY_DAY } from '../../src/daily/subscription.js';
 import type { Store } from '../../src/store/store.js';
+import { reviewContract } from './review-contract.js';
 
 export interface OpenedStore {
   readonly store: Store;
@@ -360,4 +361,6 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
       expect(await store.listMisses({ since: new Date(0), limit: 10 })).toHaveLength(3);
     });
   });
+
+  reviewContract(() => store, second);
 }

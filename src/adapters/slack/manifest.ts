@@ -1,6 +1,6 @@
 import { COMMAND_DESCRIPTION, COMMAND_NAME, COMMAND_USAGE_HINT } from '../../core/commands.js';
 
-/** chat:write and commands to answer; channels:read and groups:read to check, before a daily post, that the bot is in the channel; users:read for DAILY_SLACK_ADMINS_ONLY. */
+/** chat:write and commands to answer; channels:read and groups:read to check, before a daily post, that the bot is in the channel; users:read for DAILY_SLACK_ADMINS_ONLY; im:write to open the DM a spaced review is sent to. */
 export const BOT_SCOPES = [
   'app_mentions:read',
   'channels:read',
@@ -8,6 +8,7 @@ export const BOT_SCOPES = [
   'commands',
   'groups:read',
   'im:history',
+  'im:write',
   'users:read',
 ] as const;
 export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.im'] as const;

@@ -40,6 +40,7 @@ describe('the Slack app manifest', () => {
       'commands',
       'groups:read',
       'im:history',
+      'im:write',
       'users:read',
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([...BOT_EVENTS]);
