@@ -35,6 +35,7 @@ export async function answerReview(
   if (!(await deps.store.answerReviewCard(key, action.slug, action.date, next))) return already;
   return reviewAnsweredCard({
     outcome: 'graded',
+    slug: pattern.slug,
     name: pattern.name,
     grade: action.grade,
     ...(next ? { nextDate: localDate(next.dueAt, reviewer.timeZone) } : {}),

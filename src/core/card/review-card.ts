@@ -6,13 +6,14 @@ import type {
   ReviewAnswer,
   ReviewAnswered,
   ReviewGrade,
+  ReviewItem,
   ReviewPrompt,
   ReviewSchedule,
 } from '../review/review-answer.js';
 import type { ReviewProblem } from '../review/review-command.js';
 import { encodeAction } from './action.js';
 import type { ButtonGroup, Card, CardButton, Rich } from './card.js';
-import { code } from './card.js';
+import { code, strong } from './card.js';
 import { notice } from './daily-card.js';
 
 /** The wording of spaced review: the `review …` outcomes, the review DM and what a click did. */
@@ -111,25 +112,29 @@ export function reviewCard(answer: ReviewAnswer): Card {
   }
 }
 
-function gradeButtons(slug: string, date: string): CardButton[] {
+/**
+ * Each due pattern's Knew it / Not yet / Skip, each button naming its pattern: Discord lays all of a
+ * card's buttons out in rows of five and cannot label a row, so a bare "Knew it" would be ambiguous.
+ */
+function gradeButtons(item: ReviewItem, date: string): CardButton[] {
   const grades: ReviewGrade[] = ['knew', 'not-yet', 'skip'];
-  const buttons: CardButton[] = [];
-  for (const grade of grades) {
-    const action = encodeAction({ type: 'review', slug, date, grade });
-    if (action)
-      buttons.push({ label: GRADE_LABELS[grade], action, ...(grade === 'knew' ? { style: 'primary' } : {}) });
-  }
-  const show = encodeAction({ type: 'show', slug });
-  if (show) buttons.push({ label: 'Show card', action: show });
-  return buttons;
+  return grades.flatMap((grade) => {
+    const action = encodeAction({ type: 'review', slug: item.slug, date, grade });
+    return action
+      ? [
+          {
+            label: `${item.name}: ${GRADE_LABELS[grade]}`,
+            action,
+            ...(grade === 'knew' ? { style: 'primary' as const } : {}),
+          },
+        ]
+      : [];
+  });
 }
 
-/** The review DM: each due pattern with Knew it / Not yet / Skip (and its card, to check). */
+/** The review DM: the due patterns by name, and for each Knew it / Not yet / Skip. */
 export function reviewPromptCard(prompt: ReviewPrompt): Card {
-  const groups: ButtonGroup[] = prompt.items.map((item) => ({
-    label: `${item.name} (${item.category})`,
-    buttons: gradeButtons(item.slug, prompt.date),
-  }));
+  const groups: ButtonGroup[] = prompt.items.map((item) => ({ buttons: gradeButtons(item, prompt.date) }));
   const count = prompt.items.length;
   return {
     tone: 'info',
@@ -142,6 +147,7 @@ export function reviewPromptCard(prompt: ReviewPrompt): Card {
           'For each one, recall what problem it solves and how it works before you look. Then say how it went: the answer sets when it comes back.',
         ],
       },
+      { type: 'list', items: prompt.items.map((item) => [strong(item.name), ` (${item.category})`]) },
     ],
     groups,
     footnote: [
@@ -163,7 +169,11 @@ export function reviewAnsweredCard(answered: ReviewAnswered): Card {
               answered.grade === 'knew' ? 'Well done. ' : 'It will come back sooner. ',
               answered.nextDate ? `It is due again from ${answered.nextDate}.` : '',
             ];
-      return notice('success', `${answered.name}: ${GRADE_LABELS[answered.grade]}`, [line]);
+      const show = encodeAction({ type: 'show', slug: answered.slug });
+      return {
+        ...notice('success', `${answered.name}: ${GRADE_LABELS[answered.grade]}`, [line]),
+        groups: show ? [{ buttons: [{ label: 'Show its card', action: show }] }] : [],
+      };
     }
     case 'already-answered':
       return notice('info', `${answered.name}: already answered`, [

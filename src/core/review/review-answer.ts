@@ -41,6 +41,7 @@ export interface ReviewPrompt {
 export type ReviewAnswered =
   | {
       readonly outcome: 'graded';
+      readonly slug: string;
       readonly name: string;
       readonly grade: ReviewGrade;
       /** The local date from which it is due again (not for Skip). */
