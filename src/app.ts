@@ -64,7 +64,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  /** In start order: the platform adapters, then the daily scheduler. */
+  /** In start order: the platform adapters, then the daily and review schedulers. */
   readonly services: readonly Service[];
   /** The process's health: every service's, and whether it is draining for shutdown. */
   health(): HealthReport;
