@@ -1,6 +1,7 @@
 import { Cron } from 'croner';
 import type { Bot } from '../core/bot.js';
 import { reviewPromptCard } from '../core/card/review-card.js';
+import { createLimiter } from '../daily/limiter.js';
 import { localDate, nextPostAt } from '../daily/schedule.js';
 import type { Logger } from '../logger.js';
 import type { Service, ServiceHealth } from '../service.js';
@@ -19,6 +20,8 @@ export interface ReviewSchedulerOptions {
   readonly tickPattern?: string | null;
   /** Due reviewers read per query (default 100). */
   readonly pageSize?: number;
+  /** DMs in flight at once (default 8); the platforms' own rate limits do the rest. */
+  readonly concurrency?: number;
 }
 
 export interface ReviewScheduler extends Service {
@@ -34,8 +37,8 @@ const MAX_PAGES = 100;
  * The spaced-review engine. Each minute it reads the reviewers whose `next_run_at` has come from
  * the database's index, and for each one claims the run by moving `next_run_at` on to the next
  * scheduled review in one conditional write: of any number of processes, exactly one wins and sends
- * that person's review DM (the due cards, at most three). A failed send is logged and not retried:
- * the cards stay due and come in the next review.
+ * that person's review DM (the due cards, at most three), at most `concurrency` DMs at a time.
+ * A failed send is logged and not retried: the cards stay due and come in the next review.
  */
 export function createReviewScheduler(options: ReviewSchedulerOptions): ReviewScheduler {
   const { store, clock, bot } = options;
@@ -43,6 +46,7 @@ export function createReviewScheduler(options: ReviewSchedulerOptions): ReviewSc
   const senders = new Map(options.senders.map((sender) => [sender.platform, sender]));
   const platforms = [...senders.keys()];
   const pageSize = options.pageSize ?? 100;
+  const limiter = createLimiter(options.concurrency ?? 8);
   const slugs = bot.patterns.map((pattern) => pattern.slug);
   let state: 'idle' | 'running' | 'stopped' = 'idle';
   let job: Cron | undefined;
@@ -75,18 +79,23 @@ export function createReviewScheduler(options: ReviewSchedulerOptions): ReviewSc
     try {
       for (let page = 0; page < MAX_PAGES; page++) {
         const due = await store.dueReviewers(now, { platforms, limit: pageSize });
+        const sending: Promise<void>[] = [];
         for (const reviewer of due) {
           const to = nextPostAt(reviewer, now) ?? new Date(now.getTime() + DAY_MS);
           if (!(await store.claimReview(reviewer, { from: reviewer.nextRunAt, to }))) continue;
-          try {
-            if (await deliver(reviewer, now)) sent++;
-          } catch (error) {
-            logger.warn(
-              { platform: reviewer.platform, err: error instanceof Error ? error.message : String(error) },
-              'review DM not sent',
-            );
-          }
+          await limiter.free();
+          sending.push(
+            limiter.run(async () => {
+              try {
+                if (await deliver(reviewer, now)) sent++;
+              } catch (error) {
+                const err = error instanceof Error ? error.message : String(error);
+                logger.warn({ platform: reviewer.platform, err }, 'review DM not sent');
+              }
+            }),
+          );
         }
+        await Promise.all(sending);
         if (due.length < pageSize) break;
       }
       lastTickError = undefined;

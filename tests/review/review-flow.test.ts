@@ -54,7 +54,7 @@ function setUp(at = '2026-12-06T12:00:00Z') {
     cardToText(await conversation.ask({ ...person, ...input, text }));
   const click: ActInput = { platform: 'slack', workspaceId: 'T1', userId: 'U1', channelId: 'D1' };
   const act = async (action: string) => cardToText((await conversation.act(action, click)).card);
-  return { store: opened.store, path: opened.path, clock, ask, act, dms, scheduler };
+  return { store: opened.store, path: opened.path, clock, ask, act, dms, scheduler, review };
 }
 
 const key = { platform: 'slack', workspaceId: 'T1', userId: 'U1' } as const;
@@ -172,5 +172,45 @@ describe('spaced review, from the command to the DM and the buttons', () => {
     const [a, b] = await Promise.all([scheduler.tick(), otherScheduler.tick()]);
     expect(a + b).toBe(3);
     expect([...dms.sent, ...otherDms.sent].map((dm) => dm.userId).sort()).toEqual(['U1', 'U2', 'U3']);
+  });
+});
+
+describe('review delivery, edge by edge', () => {
+  it('follows the zone across a daylight-saving change: 09:00 New York is 13:00Z before, 14:00Z after', async () => {
+    const { ask, clock, scheduler, dms } = setUp('2026-10-29T12:00:00Z');
+    await ask('review on every-day at 09:00 America/New_York');
+    clock.set('2026-10-31T13:00:00Z'); // Saturday, still EDT
+    expect(await scheduler.tick()).toBe(1);
+    clock.set('2026-11-01T13:00:00Z'); // Sunday, EST from 06:00Z: 08:00 local, too early
+    expect(await scheduler.tick()).toBe(0);
+    clock.set('2026-11-01T14:00:00Z');
+    expect(await scheduler.tick()).toBe(1);
+    expect(dms.sent.map((dm) => dm.card.eyebrow)).toEqual([
+      'Spaced review · 2026-10-31',
+      'Spaced review · 2026-11-01',
+    ]);
+  });
+
+  it('logs a DM that fails and sends the others', async () => {
+    const { ask, clock, review } = setUp();
+    for (const userId of ['U1', 'U2', 'U3']) await ask('review on 09:00 UTC', { userId });
+    const sent: string[] = [];
+    const flaky: ReviewSender = {
+      platform: 'slack',
+      async sendDm(userId) {
+        if (userId === 'U2') throw new Error('cannot_dm_bot');
+        sent.push(userId);
+      },
+    };
+    clock.set('2026-12-07T09:00:00Z');
+    expect(await review.scheduler([flaky]).tick()).toBe(2);
+    expect(sent.sort()).toEqual(['U1', 'U3']);
+  });
+
+  it('answers a button of a pattern that left the catalog, and a forged one, with a notice', async () => {
+    const { ask, act } = setUp();
+    await ask('review on');
+    expect(await act('p1:["r","no-such-pattern","2026-12-07","k"]')).toContain('no longer in the catalog');
+    expect(await act('p1:["r","saga-pattern","2026-12-07","x"]')).toContain('That button no longer works');
   });
 });
