@@ -5,7 +5,7 @@ import { createLogger } from '../../src/logger.js';
 import { createReview } from '../../src/review/create-review.js';
 import type { ReviewScheduler } from '../../src/review/review-scheduler.js';
 import { FakeClock, openTempStore } from '../daily/fakes.js';
-import { button, slashCommand } from '../fakes/discord-payloads.js';
+import { button, dmButton, slashCommand } from '../fakes/discord-payloads.js';
 import { ALICE, APPLICATION_ID, BOT_TOKEN, DM_CHANNEL_ID, FakeDiscord } from '../fakes/fake-discord.js';
 import { realBot } from '../helpers/catalog.js';
 
@@ -85,7 +85,11 @@ describe('spaced review on Discord', () => {
     expect(answers.filter((text) => text.includes(': Knew it'))).toHaveLength(1);
     expect(answers.filter((text) => text.includes('already answered'))).toHaveLength(1);
 
+    // In the DM itself (no guild): the same person's review, the next pattern's button.
+    expect(await reply(dmButton(fake, row[3]?.custom_id ?? ''))).toContain(': Knew it');
+
     const key = { platform: 'discord', workspaceId: '', userId: ALICE.id } as const;
+    expect((await opened.store.listReviewCards(key)).filter((card) => card.answeredDate)).toHaveLength(2);
     expect(await opened.store.listReviewCards(key)).toHaveLength(3);
     expect(await reply(slashCommand(fake, { query: 'review off' }))).toContain('deleted');
     expect(await opened.store.getReviewer(key)).toBeUndefined();
