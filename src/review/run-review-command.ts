@@ -6,6 +6,7 @@ import {
 } from '../core/review/review-command.js';
 import { nextPostAt } from '../daily/schedule.js';
 import type { Reviewer, ReviewerKey, ReviewStore } from '../store/review-store.js';
+import { parseFsrsCard } from './fsrs-card.js';
 
 /** Reviews default to UTC unless a zone is given (a person, unlike a channel, has no default zone of ours). */
 export const DEFAULT_REVIEW_TIME_ZONE = 'UTC';
@@ -35,7 +36,10 @@ export async function runReviewCommand(
   const existing = await deps.store.getReviewer(key);
   if (command.type === 'status') {
     if (!existing) return { outcome: 'status-off' };
-    const cards = (await deps.store.listReviewCards(key)).filter((card) => card.answeredDate).length;
+    // Reviewed: answered Knew it or Not yet at least once (a Skip, or a prompt left open, is not).
+    const cards = (await deps.store.listReviewCards(key)).filter(
+      (card) => (parseFsrsCard(card.fsrs)?.reps ?? 0) > 0,
+    ).length;
     return { outcome: 'status-on', schedule: schedule(existing), cards };
   }
   const now = deps.clock();

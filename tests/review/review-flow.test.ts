@@ -123,6 +123,7 @@ describe('spaced review, from the command to the DM and the buttons', () => {
     expect(card?.answeredDate).toBe('2026-12-07');
     expect(card?.dueAt.getTime()).toBeGreaterThan(new Date('2026-12-08T00:00:00Z').getTime());
 
+    expect(await ask('review')).toContain('Patterns you have reviewed: 1.');
     const second = dm?.card.groups[1]?.buttons ?? [];
     expect(await act(second[2]?.action ?? '')).toContain('Skipped');
     const skipped = (await store.listReviewCards(key)).find(
