@@ -6,6 +6,7 @@ import { localDate, nextPostAt } from '../daily/schedule.js';
 import type { Logger } from '../logger.js';
 import type { Service, ServiceHealth } from '../service.js';
 import type { Reviewer, ReviewStore } from '../store/review-store.js';
+import { withinBudget } from '../within-budget.js';
 import { newFsrsCard } from './fsrs-card.js';
 import { pickDueCards } from './pick-due-cards.js';
 import type { ReviewSender } from './review-sender.js';
@@ -30,6 +31,7 @@ export interface ReviewScheduler extends Service {
 }
 
 const DAY_MS = 86_400_000;
+const STOP_WAIT_MS = 10_000;
 /** A tick reads at most this many pages, so a clock jump cannot keep it busy for ever. */
 const MAX_PAGES = 100;
 
@@ -73,7 +75,18 @@ export function createReviewScheduler(options: ReviewSchedulerOptions): ReviewSc
     return true;
   }
 
-  async function tick(): Promise<number> {
+  /** The scan under way, if any: `stop()` waits for it (its DMs in flight), up to 10 s. */
+  let scanning: Promise<number> | undefined;
+
+  function tick(): Promise<number> {
+    const scan = run().finally(() => {
+      if (scanning === scan) scanning = undefined;
+    });
+    scanning = scan;
+    return scan;
+  }
+
+  async function run(): Promise<number> {
     const now = clock();
     let sent = 0;
     try {
@@ -119,6 +132,7 @@ export function createReviewScheduler(options: ReviewSchedulerOptions): ReviewSc
     async stop() {
       job?.stop();
       state = 'stopped';
+      if (scanning) await withinBudget(scanning, STOP_WAIT_MS);
     },
     health(): ServiceHealth {
       return {
