@@ -2,7 +2,7 @@ import { Cron } from 'croner';
 import type { Bot } from '../core/bot.js';
 import { reviewPromptCard } from '../core/card/review-card.js';
 import { createLimiter } from '../daily/limiter.js';
-import { localDate, nextPostAt } from '../daily/schedule.js';
+import { dailyPlan, localDate, nextPostAt } from '../daily/schedule.js';
 import type { Logger } from '../logger.js';
 import type { Service, ServiceHealth } from '../service.js';
 import type { Reviewer, ReviewStore } from '../store/review-store.js';
@@ -32,6 +32,9 @@ export interface ReviewScheduler extends Service {
 
 const DAY_MS = 86_400_000;
 const STOP_WAIT_MS = 10_000;
+/** A review DM that failed is tried again this much later, while within the window after its time. */
+const RETRY_AFTER_MS = 5 * 60_000;
+const RETRY_WINDOW_MS = 60 * 60_000;
 /** A tick reads at most this many pages, so a clock jump cannot keep it busy for ever. */
 const MAX_PAGES = 100;
 
@@ -40,7 +43,8 @@ const MAX_PAGES = 100;
  * the database's index, and for each one claims the run by moving `next_run_at` on to the next
  * scheduled review in one conditional write: of any number of processes, exactly one wins and sends
  * that person's review DM (the due cards, at most three), at most `concurrency` DMs at a time.
- * A failed send is logged and not retried: the cards stay due and come in the next review.
+ * A failed send is logged and tried again every 5 minutes for an hour after the review's time (the
+ * retry is claimed like the run); after that the cards stay due and come in the next review.
  */
 export function createReviewScheduler(options: ReviewSchedulerOptions): ReviewScheduler {
   const { store, clock, bot } = options;
@@ -103,7 +107,14 @@ export function createReviewScheduler(options: ReviewSchedulerOptions): ReviewSc
                 if (await deliver(reviewer, now)) sent++;
               } catch (error) {
                 const err = error instanceof Error ? error.message : String(error);
-                logger.warn({ platform: reviewer.platform, err }, 'review DM not sent');
+                // Again in a few minutes (a rate limit, an outage), within an hour of the review's time.
+                const retryAt = new Date(now.getTime() + RETRY_AFTER_MS);
+                const retry =
+                  retryAt.getTime() <= dailyPlan(reviewer, now).scheduledAt.getTime() + RETRY_WINDOW_MS &&
+                  retryAt < to
+                    ? await store.claimReview(reviewer, { from: to, to: retryAt })
+                    : false;
+                logger.warn({ platform: reviewer.platform, err, retry }, 'review DM not sent');
               }
             }),
           );

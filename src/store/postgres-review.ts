@@ -32,7 +32,9 @@ const SQL = {
     SELECT $1, $2, $3, slug, due_at, fsrs, $4, NULL
     FROM unnest($5::text[], $6::timestamptz[], $7::text[]) AS c(slug, due_at, fsrs)
     ON CONFLICT (platform, workspace_id, user_id, slug) DO UPDATE
-      SET prompt_date = excluded.prompt_date, answered_date = NULL`,
+      SET answered_date = CASE WHEN review_cards.prompt_date = excluded.prompt_date
+             THEN review_cards.answered_date END,
+           prompt_date = excluded.prompt_date`,
   answer: `UPDATE review_cards SET due_at = coalesce($6, due_at), fsrs = coalesce($7, fsrs), answered_date = $5
     WHERE ${KEY} AND slug = $4 AND prompt_date = $5 AND answered_date IS NULL`,
 } as const;

@@ -58,7 +58,8 @@ export interface ReviewStore {
   listReviewCards(key: ReviewerKey): Promise<ReviewCardRow[]>;
   /**
    * Records that the review DM of local date `date` holds these cards: new ones are created with
-   * the state given, existing ones keep theirs; each is open for one answer.
+   * the state given, existing ones keep theirs; each is open for one answer (a card already answered
+   * in a prompt of the same date, sent again after a failure, stays answered).
    */
   promptReviewCards(key: ReviewerKey, date: string, cards: readonly ReviewCardUpdate[]): Promise<void>;
   /**

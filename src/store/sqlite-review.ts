@@ -41,7 +41,9 @@ function prepare(db: Database.Database) {
       `INSERT INTO review_cards (platform, workspace_id, user_id, slug, due_at, fsrs, prompt_date, answered_date)
        VALUES (@platform, @workspaceId, @userId, @slug, @dueAt, @fsrs, @date, NULL)
        ON CONFLICT (platform, workspace_id, user_id, slug) DO UPDATE
-         SET prompt_date = excluded.prompt_date, answered_date = NULL`,
+         SET answered_date = CASE WHEN review_cards.prompt_date = excluded.prompt_date
+             THEN review_cards.answered_date END,
+           prompt_date = excluded.prompt_date`,
     ),
     answer: db.prepare(
       `UPDATE review_cards SET due_at = coalesce(@dueAt, due_at), fsrs = coalesce(@fsrs, fsrs),

@@ -192,20 +192,41 @@ describe('review delivery, edge by edge', () => {
     ]);
   });
 
-  it('logs a DM that fails and sends the others', async () => {
+  it('sends the others when a DM fails, tries it again every 5 minutes, and gives up after an hour', async () => {
     const { ask, clock, review } = setUp();
     for (const userId of ['U1', 'U2', 'U3']) await ask('review on 09:00 UTC', { userId });
     const sent: string[] = [];
+    let failures = 1; // U2's first try fails
+    let u3Tries = 0; // U3's always fail
     const flaky: ReviewSender = {
       platform: 'slack',
       async sendDm(userId) {
-        if (userId === 'U2') throw new Error('cannot_dm_bot');
+        if (userId === 'U2' && failures-- > 0) throw new Error('ratelimited');
+        if (userId === 'U3' && ++u3Tries > 0) throw new Error('cannot_dm_bot');
         sent.push(userId);
       },
     };
+    const scheduler = review.scheduler([flaky]);
     clock.set('2026-12-07T09:00:00Z');
-    expect(await review.scheduler([flaky]).tick()).toBe(2);
-    expect(sent.sort()).toEqual(['U1', 'U3']);
+    expect(await scheduler.tick()).toBe(1);
+    clock.set('2026-12-07T09:04:00Z');
+    expect(await scheduler.tick()).toBe(0);
+    clock.set('2026-12-07T09:05:00Z');
+    expect(await scheduler.tick()).toBe(1);
+    expect(sent).toEqual(['U1', 'U2']);
+    for (let minute = 10; minute <= 90; minute += 5) {
+      clock.set(new Date(Date.UTC(2026, 11, 7, 9, minute)).toISOString());
+      await scheduler.tick();
+    }
+    expect(u3Tries).toBe(13); // 09:00, then every 5 minutes to 10:00
+    const u3 = await review.commands.run(
+      { type: 'status' },
+      { platform: 'slack', workspaceId: 'T1', userId: 'U3' },
+    );
+    expect(u3).toMatchObject({
+      outcome: 'status-on',
+      schedule: { nextAt: new Date('2026-12-08T09:00:00Z') },
+    });
   });
 
   it('answers a button of a pattern that left the catalog, and a forged one, with a notice', async () => {

@@ -91,6 +91,9 @@ export function reviewContract(store: () => Store, second: () => Store): void {
         answeredDate: '2026-12-10',
       });
       expect(await s.answerReviewCard(alice, 'saga', '2026-12-07', next)).toBe(false); // a replaced prompt
+      // The same date's prompt sent again (a retry): what was answered stays answered.
+      await s.promptReviewCards(alice, '2026-12-10', [card('cqrs', '2026-12-10T08:00:00Z')]);
+      expect(await s.answerReviewCard(alice, 'cqrs', '2026-12-10', undefined)).toBe(false);
     });
 
     it('deletes a person’s schedule and every card of theirs, and no one else’s', async () => {
