@@ -3,6 +3,7 @@ import { createSlackService, type SlackServiceOptions } from './adapters/slack/s
 import type { Config } from './config.js';
 import { createConversation } from './conversation/create-conversation.js';
 import type { Conversation } from './conversation/types.js';
+import { createUsageLog, type UsageLog } from './conversation/usage-log.js';
 import type { Bot } from './core/bot.js';
 import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
@@ -75,6 +76,8 @@ export interface App {
   readonly review: Review | undefined;
   /** The review scheduler, when review is on (tests tick it). */
   readonly reviewScheduler: ReviewScheduler | undefined;
+  /** The miss log and asked counts; undefined when MISS_LOG=off or there is no store. */
+  readonly usage: UsageLog | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -114,11 +117,15 @@ export function createApp(options: AppOptions): App {
         ...(options.review ? { scheduler: options.review } : {}),
       })
     : undefined;
+  const store = options.store ?? daily?.store;
+  const usage =
+    config.missLog && store ? createUsageLog({ store, logger, clock, days: config.missLogDays }) : undefined;
   const conversation = createConversation({
     bot,
     logger,
     metrics,
     clock,
+    ...(usage ? { usage } : {}),
     defaultTimeZone: config.dailyDefaultTimeZone,
     ...(daily ? { daily: daily.commands } : {}),
     ...(review ? { review: review.commands } : {}),
@@ -170,6 +177,7 @@ export function createApp(options: AppOptions): App {
     daily,
     review,
     reviewScheduler,
+    usage,
     async start() {
       // All or nothing: a service that fails to start stops the ones already started, and the error
       // goes up to main, which exits non-zero with one line naming the cause.
@@ -201,6 +209,7 @@ export function createApp(options: AppOptions): App {
           );
         }
       }
+      await usage?.settled();
       await daily?.store.close();
     },
   };

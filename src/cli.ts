@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
+import { openConsoleConversation } from './console-conversation.js';
 import { loadContentDir } from './content-files.js';
-import { createConversation } from './conversation/create-conversation.js';
 import type { Answer } from './core/answer.js';
 import { answerToJson } from './core/answer-to-json.js';
 import type { AnswerContext, Bot } from './core/bot.js';
@@ -17,12 +17,16 @@ import { patternToSummary } from './core/pattern.js';
 import { isIsoDate } from './core/pattern-of-the-day.js';
 import { loadBot } from './load-catalog.js';
 import { createLogger } from './logger.js';
+import { listMissesCommand, parseSince, SINCE_HINT } from './misses-command.js';
+import { StorageError } from './store/storage-error.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>
   ask "<text>" [--json]       answer one query (ask - reads one query per line from stdin)
   search "<query>" [--json]   ranked search hits with scores [--limit N]
   today [--date YYYY-MM-DD]   the pattern of the day [--json]
   validate [file]             check a catalog file (default: PATTERNS_FILE)
+  misses [--since 7d] [--json]  questions that found nothing or only a "did you mean", most frequent first
+                              (--since 24h, 7d, 2w or YYYY-MM-DD; default MISS_LOG_DAYS) [--limit N]
   chat                        the interactive console chat`;
 
 function print(text: string): void {
@@ -49,7 +53,8 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       date: { type: 'string' },
-      limit: { type: 'string', default: '5' },
+      limit: { type: 'string' },
+      since: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -78,6 +83,26 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     );
     return 0;
   }
+  if (command === 'misses') {
+    const now = new Date();
+    const since =
+      values.since === undefined
+        ? new Date(now.getTime() - config.missLogDays * 86_400_000)
+        : parseSince(values.since, now);
+    if (!since) {
+      process.stderr.write(`--since must be ${SINCE_HINT}, got "${values.since}"\n`);
+      return 2;
+    }
+    const limit = Number.parseInt(values.limit ?? '100', 10);
+    const lines = await listMissesCommand(config, {
+      since,
+      limit: limit > 0 ? limit : 100,
+      json: values.json,
+      logger: createLogger(config.logLevel),
+    });
+    for (const line of lines) print(line);
+    return 0;
+  }
   const bot = loadBot(config.patternsFile);
   const context: AnswerContext = { timeZone: config.dailyDefaultTimeZone };
   switch (command) {
@@ -88,7 +113,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 0;
     }
     case 'search': {
-      const hits = bot.search(rest.join(' '), Number.parseInt(values.limit, 10) || 5);
+      const hits = bot.search(rest.join(' '), Number.parseInt(values.limit ?? '5', 10) || 5);
       if (values.json) {
         print(
           JSON.stringify({
@@ -117,8 +142,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     case 'chat': {
       const logger = createLogger(config.logLevel);
-      const conversation = createConversation({ bot, logger, defaultTimeZone: config.dailyDefaultTimeZone });
+      const { conversation, close } = await openConsoleConversation(config, bot, logger);
       await runConsoleChat({ conversation, input: process.stdin, output: process.stdout });
+      await close();
       return 0;
     }
     default:
@@ -132,9 +158,10 @@ runCli(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof CatalogError)
+    if (error instanceof ConfigError || error instanceof CatalogError || error instanceof StorageError)
       process.stderr.write(`${error.message}\n`);
     else process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = error instanceof CatalogError || error instanceof ConfigError ? 1 : 2;
+    process.exitCode =
+      error instanceof CatalogError || error instanceof ConfigError || error instanceof StorageError ? 1 : 2;
   },
 );

@@ -60,6 +60,13 @@ export const envSchema = z.object({
   DAILY_SLACK_ADMINS_ONLY: withDefault('false').pipe(
     z.enum(['true', 'false']).transform((v) => v === 'true'),
   ),
+  MISS_LOG: withDefault('on').pipe(z.enum(['on', 'off']).transform((v) => v === 'on')),
+  MISS_LOG_DAYS: withDefault('30')
+    .refine(
+      (v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 3650,
+      'must be a whole number of days from 1 to 3650',
+    )
+    .transform(Number),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -93,6 +100,10 @@ export interface Config {
   readonly dailyDefaultTimeZone: string;
   readonly dailyChannels?: string;
   readonly dailySlackAdminsOnly: boolean;
+  /** Keep the miss log and the counts of asked patterns (MISS_LOG=off: keep nothing). */
+  readonly missLog: boolean;
+  /** Days the miss log and the counts are kept (MISS_LOG_DAYS). */
+  readonly missLogDays: number;
 }
 
 export class ConfigError extends Error {
@@ -169,6 +180,8 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     dailyDefaultTimeZone: env.DAILY_DEFAULT_TZ,
     ...(env.DAILY_CHANNELS ? { dailyChannels: env.DAILY_CHANNELS } : {}),
     dailySlackAdminsOnly: env.DAILY_SLACK_ADMINS_ONLY,
+    missLog: env.MISS_LOG,
+    missLogDays: env.MISS_LOG_DAYS,
   };
 }
 

@@ -2,7 +2,7 @@ import { runConsoleChat } from './adapters/console/console-chat.js';
 import { type App, createApp } from './app.js';
 import { CatalogError } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createConversation } from './conversation/create-conversation.js';
+import { openConsoleConversation } from './console-conversation.js';
 import { startHealthServer } from './health-server.js';
 import { loadBotOffThread } from './load-bot.js';
 import { createLogger } from './logger.js';
@@ -30,13 +30,14 @@ async function main(): Promise<number> {
       process.stderr.write(`${NO_PLATFORM_MESSAGE}\n`);
       return 2;
     }
-    const conversation = createConversation({ bot, logger, defaultTimeZone: config.dailyDefaultTimeZone });
+    const { conversation, close } = await openConsoleConversation(config, bot, logger);
     await runConsoleChat({
       conversation,
       input: process.stdin,
       output: process.stdout,
       banner: CONNECT_HINT,
     });
+    await close();
     return 0;
   }
 

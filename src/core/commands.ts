@@ -49,6 +49,12 @@ export const COMMANDS = [
     examples: ['daily on 09:30 Europe/Berlin weekdays', 'daily on thread', 'daily off', 'daily'],
   },
   {
+    name: 'stats',
+    usage: 'stats',
+    summary: 'For channel managers, privately: the most asked patterns and the questions that found nothing.',
+    examples: ['stats'],
+  },
+  {
     name: 'review',
     usage: 'review [on [days] [at HH:MM] [time zone] | off]',
     summary: 'A short spaced review by DM on the days you choose (status, on, off). Off deletes your data.',

@@ -26,7 +26,8 @@ export interface Daily {
  * exists, so the composition root stays linear: store → conversation → adapters → scheduler.
  */
 export function createDaily(options: {
-  config: Pick<Config, 'databasePath' | 'databaseUrl' | 'dailyDefaultTimeZone' | 'dailyChannels'>;
+  config: Pick<Config, 'databasePath' | 'databaseUrl' | 'dailyDefaultTimeZone' | 'dailyChannels'> &
+    Partial<Pick<Config, 'missLogDays'>>;
   /** An opened store (`openStore`); without one the config's is created here. */
   store?: Store;
   /** The platforms this deployment posts to. */
@@ -63,6 +64,7 @@ export function createDaily(options: {
         owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
         staticChannels,
         defaultTimeZone,
+        ...(config.missLogDays !== undefined ? { missRetentionDays: config.missLogDays } : {}),
         ...(options.metrics ? { metrics: options.metrics } : {}),
         ...options.scheduler,
       }),

@@ -1,5 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Cron } from 'croner';
+import { DEFAULT_USAGE_DAYS } from '../conversation/usage-log.js';
 import type { Bot } from '../core/bot.js';
 import { answerToCard, dailyThread } from '../core/card/answer-to-card.js';
 import { DEFAULT_DAILY_TIME } from '../core/daily/daily-command.js';
@@ -40,7 +41,7 @@ export interface DailySchedulerOptions {
   readonly pageSize?: number;
   /** Deliveries older than this many days are deleted (default 30). */
   readonly retentionDays?: number;
-  /** Misses (the miss log) last seen longer ago than this many days are deleted (default 90). */
+  /** The miss log and the counts of asked patterns are kept this many days (MISS_LOG_DAYS, default 30). */
   readonly missRetentionDays?: number;
   /** Croner pattern of the tick; null for none (tests call `tick()`). */
   readonly tickPattern?: string | null;
@@ -206,11 +207,11 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       addDays(today, -(options.retentionDays ?? DEFAULT_RETENTION_DAYS)),
     );
     const events = await store.pruneEvents();
-    const misses = await store.pruneMisses(
-      new Date(now.getTime() - (options.missRetentionDays ?? 90) * DAY_MS),
-    );
-    if (deliveries + events + misses > 0)
-      logger.info({ deliveries, events, misses }, 'daily: pruned old rows');
+    const usageBefore = new Date(now.getTime() - (options.missRetentionDays ?? DEFAULT_USAGE_DAYS) * DAY_MS);
+    const misses = await store.pruneMisses(usageBefore);
+    const asks = await store.pruneAsks(usageBefore);
+    if (deliveries + events + misses + asks > 0)
+      logger.info({ deliveries, events, misses, asks }, 'daily: pruned old rows');
   }
 
   /** Claims what is due and starts it, a bounded number at a time; resolves with what it started. */

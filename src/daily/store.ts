@@ -26,6 +26,7 @@ export type DailyStore = Pick<
   // The scheduler also does the store's housekeeping:
   | 'pruneEvents'
   | 'pruneMisses'
+  | 'pruneAsks'
 >;
 
 export type { ClaimOptions } from '../store/store.js';

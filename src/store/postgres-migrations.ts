@@ -51,7 +51,15 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      last_seen  timestamptz NOT NULL
    );
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
-  // 2: spaced review: a person's schedule and, per pattern, its ts-fsrs state; keyed by platform,
+  // 4: how often each pattern is asked for, a row per pattern and UTC day.
+  `CREATE TABLE pattern_asks (
+     slug  text    NOT NULL,
+     day   date    NOT NULL,
+     count integer NOT NULL,
+     PRIMARY KEY (slug, day)
+   );
+   CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
+  // 5 (as in SQLite): spaced review: a person's schedule and, per pattern, its ts-fsrs state; keyed by platform,
   // workspace and user, nothing else about the person.
   `CREATE TABLE reviewers (
      platform     text        NOT NULL CHECK (platform IN ('slack', 'discord')),

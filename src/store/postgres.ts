@@ -13,6 +13,7 @@ import {
   type Store,
   type Subscription,
   type SubscriptionInput,
+  utcDay,
 } from './store.js';
 
 export interface PostgresStoreOptions {
@@ -152,6 +153,11 @@ const SQL = {
     WHERE slack_events.expires_at <= now()`,
   recordMiss: `INSERT INTO misses (text, count, first_seen, last_seen) VALUES ($1, 1, $2, $2)
     ON CONFLICT (text) DO UPDATE SET count = misses.count + 1, last_seen = greatest(misses.last_seen, excluded.last_seen)`,
+  recordAsk: `INSERT INTO pattern_asks (slug, day, count) VALUES ($1, $2::date, 1)
+    ON CONFLICT (slug, day) DO UPDATE SET count = pattern_asks.count + 1`,
+  listAsked: `SELECT slug, sum(count)::bigint AS count, to_char(min(day), 'YYYY-MM-DD') AS first_day,
+      to_char(max(day), 'YYYY-MM-DD') AS last_day
+    FROM pattern_asks WHERE day >= $1::date GROUP BY slug ORDER BY sum(count) DESC, slug LIMIT $2`,
 } as const;
 
 /** Brings the database to the latest schema under an advisory lock: one process migrates at a time. */
@@ -384,6 +390,22 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       }));
     },
     pruneMisses: (before) => count('DELETE FROM misses WHERE last_seen < $1', [before]),
+    async recordAsk(slug, now) {
+      await query(SQL.recordAsk, [slug, utcDay(now)]);
+    },
+    async listAsked({ since, limit }) {
+      const { rows } = await query<{ slug: string; count: string; first_day: string; last_day: string }>(
+        SQL.listAsked,
+        [utcDay(since), limit],
+      );
+      return rows.map((row) => ({
+        slug: row.slug,
+        count: Number(row.count),
+        firstDay: row.first_day,
+        lastDay: row.last_day,
+      }));
+    },
+    pruneAsks: (before) => count('DELETE FROM pattern_asks WHERE day < $1::date', [utcDay(before)]),
     async close() {
       await opening.catch(() => {});
       await pool.end();

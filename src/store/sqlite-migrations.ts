@@ -55,7 +55,15 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      last_seen  INTEGER NOT NULL
    ) STRICT;
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
-  // 4: spaced review: a person's schedule and, per pattern, its ts-fsrs state; keyed by platform,
+  // 4: how often each pattern is asked for, a row per pattern and UTC day (YYYY-MM-DD).
+  `CREATE TABLE pattern_asks (
+     slug  TEXT    NOT NULL,
+     day   TEXT    NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (slug, day)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
+  // 5: spaced review: a person's schedule and, per pattern, its ts-fsrs state; keyed by platform,
   // workspace and user, nothing else about the person.
   `CREATE TABLE reviewers (
      platform     TEXT    NOT NULL CHECK (platform IN ('slack', 'discord')),

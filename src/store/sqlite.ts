@@ -16,6 +16,7 @@ import {
   type Store,
   type Subscription,
   type SubscriptionInput,
+  utcDay,
 } from './store.js';
 
 export interface SqliteStoreOptions {
@@ -70,6 +71,13 @@ interface MissRow {
   count: number;
   first_seen: number;
   last_seen: number;
+}
+
+interface AskedRow {
+  slug: string;
+  count: number;
+  first_day: string;
+  last_day: string;
 }
 
 const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
@@ -209,6 +217,15 @@ function prepare(db: Database.Database) {
       `SELECT * FROM misses WHERE last_seen >= @since ORDER BY count DESC, last_seen DESC, text LIMIT @limit`,
     ),
     pruneMisses: db.prepare('DELETE FROM misses WHERE last_seen < @before'),
+    recordAsk: db.prepare(
+      `INSERT INTO pattern_asks (slug, day, count) VALUES (@slug, @day, 1)
+       ON CONFLICT (slug, day) DO UPDATE SET count = count + 1`,
+    ),
+    listAsked: db.prepare<Record<string, unknown>, AskedRow>(
+      `SELECT slug, sum(count) AS count, min(day) AS first_day, max(day) AS last_day
+       FROM pattern_asks WHERE day >= @since GROUP BY slug ORDER BY sum(count) DESC, slug LIMIT @limit`,
+    ),
+    pruneAsks: db.prepare('DELETE FROM pattern_asks WHERE day < @before'),
   };
 }
 
@@ -442,6 +459,20 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         })),
       ),
     pruneMisses: (before) => run((s) => s.pruneMisses.run({ before: before.getTime() }).changes),
+    recordAsk: (slug, now) =>
+      run((s) => {
+        s.recordAsk.run({ slug, day: utcDay(now) });
+      }),
+    listAsked: ({ since, limit }) =>
+      run((s) =>
+        s.listAsked.all({ since: utcDay(since), limit }).map((row) => ({
+          slug: row.slug,
+          count: row.count,
+          firstDay: row.first_day,
+          lastDay: row.last_day,
+        })),
+      ),
+    pruneAsks: (before) => run((s) => s.pruneAsks.run({ before: utcDay(before) }).changes),
     async close() {
       closed = true;
       await opening.catch(() => {});

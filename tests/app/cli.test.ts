@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../../src/store/sqlite.js';
 import { runTs } from '../helpers/run.js';
 
 const cli = (args: string[], options: Parameters<typeof runTs>[2] = {}) => runTs('src/cli.ts', args, options);
@@ -103,5 +104,77 @@ describe('npm start (src/main.ts)', () => {
     const { code, stderr } = await runTs('src/main.ts', [], { env: { PATTERNS_FILE: file } });
     expect(code).toBe(1);
     expect(stderr).toContain(`${file}:1: missing header column "description"`);
+  });
+});
+
+describe('cli misses', () => {
+  async function seeded(): Promise<string> {
+    const path = join(mkdtempSync(join(tmpdir(), 'pattern-bot-cli-misses-')), 'bot.db');
+    const store = createSqliteStore(path);
+    const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
+    await store.recordMiss('raft leader election', ago(20));
+    await store.recordMiss('raft leader election', ago(1));
+    await store.recordMiss('zanzibar', ago(2));
+    await store.recordMiss('zanzibar', ago(2));
+    await store.recordMiss('zanzibar', ago(2));
+    await store.recordMiss('bulkhead', ago(10));
+    await store.close();
+    return path;
+  }
+
+  it('--json lists the misses since then, most frequent first, with counts, first and last seen', async () => {
+    const path = await seeded();
+    const { code, stdout } = await cli(['misses', '--since', '7d', '--json'], {
+      env: { DATABASE_PATH: path },
+    });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result.misses.map((m: { text: string; count: number }) => [m.text, m.count])).toEqual([
+      ['zanzibar', 3],
+      ['raft leader election', 2],
+    ]);
+    const raft = result.misses[1];
+    expect(Date.parse(raft.lastSeen) - Date.parse(raft.firstSeen)).toBeGreaterThan(18 * 86_400_000);
+    expect(Date.now() - Date.parse(result.since)).toBeGreaterThan(7 * 86_400_000 - 60_000);
+  });
+
+  it('prints a table by default, over MISS_LOG_DAYS, and says when there is nothing', async () => {
+    const path = await seeded();
+    const { stdout } = await cli(['misses'], { env: { DATABASE_PATH: path, MISS_LOG_DAYS: '30' } });
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^ +count +first seen \(UTC\) +last seen +text$/);
+    expect(lines.slice(1).map((line) => line.split(/ {2,}/).at(-1))).toEqual([
+      'zanzibar',
+      'raft leader election',
+      'bulkhead',
+    ]);
+    const empty = await cli(['misses', '--since', '12h'], { env: { DATABASE_PATH: path } });
+    expect(empty.stdout).toMatch(/^no misses since \d{4}-/);
+  });
+
+  it('refuses a bad --since with a clear error', async () => {
+    const { code, stderr, stdout } = await cli(['misses', '--since', 'last week']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(
+      '--since must be a span such as 24h, 7d or 2w, or a date written YYYY-MM-DD, got "last week"',
+    );
+  });
+
+  it('the console chat keeps the miss log in the configured store, and shows it with stats', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'pattern-bot-cli-chat-')), 'bot.db');
+    const { code, stdout } = await cli(['chat'], {
+      env: { DATABASE_PATH: path },
+      input: 'zanzibar pizza oven\nsaga\nstats\n',
+    });
+    expect(code).toBe(0);
+    const report = stdout.slice(stdout.indexOf('What people asked in the last 30 days'));
+    expect(report).toContain('Saga Pattern · 1×');
+    expect(report).toContain('“zanzibar pizza oven” · 1×');
+    const off = await cli(['chat'], {
+      env: { DATABASE_PATH: path, MISS_LOG: 'off' },
+      input: 'stats\n',
+    });
+    expect(off.stdout).toContain('No stats here');
   });
 });

@@ -21,7 +21,21 @@ describe('parseConfig', () => {
       databasePath: 'data/bot.db',
       dailyDefaultTimeZone: 'UTC',
       dailySlackAdminsOnly: false,
+      missLog: true,
+      missLogDays: 30,
     });
+  });
+
+  it('reads the miss log settings, and names the variable of a bad one', () => {
+    expect(parseConfig({ MISS_LOG: 'off', MISS_LOG_DAYS: '7' })).toMatchObject({
+      missLog: false,
+      missLogDays: 7,
+    });
+    expect(problemsOf({ MISS_LOG: 'no', MISS_LOG_DAYS: '0' }).map((p) => p.split(':')[0])).toEqual([
+      'MISS_LOG',
+      'MISS_LOG_DAYS',
+    ]);
+    expect(problemsOf({ MISS_LOG_DAYS: '30d' })[0]).toMatch(/^MISS_LOG_DAYS: must be a whole number of days/);
   });
 
   it('treats empty and blank values as unset', () => {

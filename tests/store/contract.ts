@@ -362,5 +362,43 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
     });
   });
 
+  describe('most asked patterns', () => {
+    it('counts asks per pattern and UTC day, sums them since a day, most asked first, and prunes old days', async () => {
+      await store.recordAsk('saga', at('2026-11-20T23:59:00Z'));
+      await store.recordAsk('saga', at('2026-11-25T00:01:00Z'));
+      await store.recordAsk('saga', at('2026-11-25T10:00:00Z'));
+      await store.recordAsk('outbox', at('2026-11-24T10:00:00Z'));
+      await store.recordAsk('cqrs', at('2026-11-24T10:00:00Z'));
+      await store.recordAsk('sidecar', at('2026-08-01T10:00:00Z'));
+      expect(await store.listAsked({ since: at('2026-11-01T12:00:00Z'), limit: 2 })).toEqual([
+        { slug: 'saga', count: 3, firstDay: '2026-11-20', lastDay: '2026-11-25' },
+        { slug: 'cqrs', count: 1, firstDay: '2026-11-24', lastDay: '2026-11-24' },
+      ]);
+      // The day of `since` counts whole, whatever the hour.
+      expect(await store.listAsked({ since: at('2026-11-25T23:00:00Z'), limit: 10 })).toEqual([
+        { slug: 'saga', count: 2, firstDay: '2026-11-25', lastDay: '2026-11-25' },
+      ]);
+      expect(await store.pruneAsks(at('2026-11-21T08:00:00Z'))).toBe(2);
+      expect(
+        (await store.listAsked({ since: new Date(0), limit: 10 })).map((a) => [a.slug, a.count]),
+      ).toEqual([
+        ['saga', 2],
+        ['cqrs', 1],
+        ['outbox', 1],
+      ]);
+    });
+
+    it('counts asks from two connections at once without losing one', async () => {
+      const other = second();
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? other : store).recordAsk('saga', at('2026-11-25T10:00:00Z')),
+        ),
+      );
+      expect(await store.listAsked({ since: at('2026-11-25T00:00:00Z'), limit: 1 })).toEqual([
+        { slug: 'saga', count: 20, firstDay: '2026-11-25', lastDay: '2026-11-25' },
+      ]);
+    });
+  });
   reviewContract(() => store, second);
 }

@@ -7,6 +7,7 @@ import {
   richToPlain,
   type Span,
 } from '../../core/card/card.js';
+import { memoByObject } from '../../core/memo-by-object.js';
 import { type ButtonRow, cardButtonRows } from './buttons.js';
 import { categoryColor, TONE_COLORS } from './colors.js';
 import { escapeUserText } from './escape.js';
@@ -86,56 +87,67 @@ function splitAtItems(lines: readonly string[], max: number): string[] {
 
 const codeBlock = (code: string) => `\`\`\`\n${code.replaceAll('```', '`\u200b``')}\n\`\`\``;
 
-/** The card's body: paragraphs, unlabelled lists and code into the description; labelled parts and fields as fields. */
-function layBlocks(blocks: readonly CardBlock[]): { description: string[]; fields: APIEmbedField[] } {
+interface Laid {
+  readonly description: string[];
+  readonly fields: APIEmbedField[];
+}
+
+/** One block's part of the body: paragraphs, unlabelled lists and code into the description; labelled parts and fields as fields. */
+function layBlock(block: CardBlock): Laid {
   const description: string[] = [];
   const fields: APIEmbedField[] = [];
-  for (const block of blocks) {
-    switch (block.type) {
-      case 'text':
-        description.push(richToMarkdown(block.text));
-        break;
-      case 'fields':
-        for (const field of block.fields) {
-          fields.push({
-            name: escapeUserText(field.label),
-            value: richToMarkdown(field.value),
-            ...(field.inline ? { inline: true } : {}),
-          });
-        }
-        break;
-      case 'list': {
-        const items = block.items.map(richToMarkdown);
-        if (!block.label) {
-          description.push(items.join('\n'));
-          break;
-        }
-        // A list longer than one field value goes on in further fields, split between items.
-        splitAtItems(items, L.fieldValue).forEach((value, i) => {
-          fields.push({ name: i === 0 ? escapeUserText(block.label ?? '') : CONTINUED, value });
+  switch (block.type) {
+    case 'text':
+      description.push(richToMarkdown(block.text));
+      break;
+    case 'fields':
+      for (const field of block.fields) {
+        fields.push({
+          name: escapeUserText(field.label),
+          value: richToMarkdown(field.value),
+          ...(field.inline ? { inline: true } : {}),
         });
+      }
+      break;
+    case 'list': {
+      const items = block.items.map(richToMarkdown);
+      if (!block.label) {
+        description.push(items.join('\n'));
         break;
       }
-      case 'columns':
-        // One field a row, the two sides under each other: three inline fields a row would exceed 25.
-        for (const row of block.rows) {
-          fields.push({
-            name: escapeUserText(row.label),
-            value: row.cells
-              .map((cell, i) => `**${escapeUserText(block.heads[i] ?? '')}**: ${richToMarkdown(cell)}`)
-              .join('\n'),
-          });
-        }
-        break;
-      case 'code':
-        if (block.label) fields.push({ name: escapeUserText(block.label), value: codeBlock(block.code) });
-        else description.push(codeBlock(block.code));
-        break;
-      default:
-        assertNeverBlock(block);
+      // A list longer than one field value goes on in further fields, split between items.
+      splitAtItems(items, L.fieldValue).forEach((value, i) => {
+        fields.push({ name: i === 0 ? escapeUserText(block.label ?? '') : CONTINUED, value });
+      });
+      break;
     }
+    case 'columns':
+      // One field a row, the two sides under each other: three inline fields a row would exceed 25.
+      for (const row of block.rows) {
+        fields.push({
+          name: escapeUserText(row.label),
+          value: row.cells
+            .map((cell, i) => `**${escapeUserText(block.heads[i] ?? '')}**: ${richToMarkdown(cell)}`)
+            .join('\n'),
+        });
+      }
+      break;
+    case 'code':
+      if (block.label) fields.push({ name: escapeUserText(block.label), value: codeBlock(block.code) });
+      else description.push(codeBlock(block.code));
+      break;
+    default:
+      assertNeverBlock(block);
   }
   return { description, fields };
+}
+
+/** Content blocks are immutable and shared between answers (a pattern's first view): each is laid out once. */
+const layBlockOnce = memoByObject(layBlock);
+
+function layBlocks(blocks: readonly CardBlock[]): Laid {
+  const laid = blocks.map(layBlockOnce);
+  return { description: laid.flatMap((l) => l.description), fields: laid.flatMap((l) => l.fields) };
 }
 
 function cardEmbed(card: Card): APIEmbed {

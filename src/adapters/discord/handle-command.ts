@@ -26,7 +26,9 @@ export async function handleCommand(
   }
   // A command registered by an older release may lack an option: treat it as not given.
   const query = interaction.options.getString(QUERY_OPTION) ?? '';
-  const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
+  // `stats` is for the asker alone, whatever they asked for: known from the text, so a deferral is private too.
+  const ephemeral =
+    (interaction.options.getBoolean(PRIVATE_OPTION) ?? false) || deps.conversation.isPrivate(query);
   const addressee = interaction.options.getUser(USER_OPTION)?.id;
   const { channelId } = interaction;
   const input: AskInput = {
@@ -45,11 +47,11 @@ export async function handleCommand(
 
   const timed = await deps.conversation.askWithin(input, deps.deferAfterMs);
   if ('card' in timed) {
-    // The failure card is for the asker alone, whatever they asked for.
-    const failed = timed.card === deps.conversation.failureCard;
+    // The failure card (and a private card) is for the asker alone, whatever they asked for.
+    const alone = timed.card === deps.conversation.failureCard || timed.card.private === true;
     await interaction.reply({
       ...deps.render(timed.card, options),
-      ...(failed ? { flags: MessageFlags.Ephemeral } : flags),
+      ...(alone ? { flags: MessageFlags.Ephemeral } : flags),
     });
     return;
   }

@@ -10,6 +10,7 @@ import {
   type Span,
 } from '../../core/card/card.js';
 import { cardToText } from '../../core/card/card-to-text.js';
+import { memoByObject } from '../../core/memo-by-object.js';
 import { actions, button, context, fields, header, type SlackBlock, section } from './blocks.js';
 import { escapeSlack, userMention } from './escape.js';
 import {
@@ -17,6 +18,7 @@ import {
   SLACK_MAX_ACTIONS_ELEMENTS,
   SLACK_MAX_BLOCKS,
   SLACK_MAX_CODE,
+  SLACK_MAX_FIELDS,
   SLACK_MAX_TEXT,
   truncate,
 } from './limits.js';
@@ -74,8 +76,14 @@ function blockToSlack(block: CardBlock): SlackBlock | SlackBlock[] {
   switch (block.type) {
     case 'text':
       return section(richToMrkdwn(block.text));
-    case 'fields':
-      return fields(block.fields.map((field) => `${bold(field.label)}\n${richToMrkdwn(field.value)}`));
+    case 'fields': {
+      // A section holds at most 10 fields: more (the help card's commands) go on in further sections.
+      const texts = block.fields.map((field) => `${bold(field.label)}\n${richToMrkdwn(field.value)}`);
+      const sections: SlackBlock[] = [];
+      for (let i = 0; i < texts.length; i += SLACK_MAX_FIELDS)
+        sections.push(fields(texts.slice(i, i + SLACK_MAX_FIELDS)));
+      return sections;
+    }
     case 'list': {
       const items = block.items.map((item) => `• ${richToMrkdwn(item)}`).join('\n');
       return section(block.label ? `${bold(block.label)}\n${items}` : items);
@@ -97,6 +105,9 @@ function blockToSlack(block: CardBlock): SlackBlock | SlackBlock[] {
       return assertNeverBlock(block);
   }
 }
+
+/** Content blocks are immutable and shared between answers (a pattern's first view): each renders once. */
+const blockToSlackOnce = memoByObject(blockToSlack);
 
 function buttonsOf(list: readonly CardButton[]): types.Button[] {
   return list.flatMap((b) => button(b.label, b.action, b.style === 'primary' ? 'primary' : undefined) ?? []);
@@ -148,7 +159,7 @@ export function cardToBlockKit(card: Card, options: BlockKitOptions = {}): Slack
   const interactive = options.interactive ?? true;
   const body: SlackBlock[] = [
     ...headOf(card),
-    ...card.blocks.flatMap(blockToSlack),
+    ...card.blocks.flatMap(blockToSlackOnce),
     ...card.groups.flatMap((group) => groupToSlack(group, interactive)),
   ];
   const footer: SlackBlock[] = [];

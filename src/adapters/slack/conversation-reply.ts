@@ -36,6 +36,11 @@ export async function replyInConversation(
   });
   const thread = threadTs ? { thread_ts: threadTs } : {};
   try {
+    // A card for the asker alone goes to them only, unless the conversation is a DM with the bot already.
+    if (card.private && place !== 'dm') {
+      await client.chat.postEphemeral({ channel, user, ...thread, ...renderCard(card, 'private') });
+      return;
+    }
     await client.chat.postMessage({
       channel,
       ...thread,

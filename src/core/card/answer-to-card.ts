@@ -15,6 +15,7 @@ import { compareCard } from './compare-card.js';
 import { dailyCard } from './daily-card.js';
 import { patternViewCard } from './pattern-card.js';
 import { slash } from './slash.js';
+import { statsCard } from './stats-card.js';
 
 /**
  * The only home of the wording people read: every answer becomes a neutral Card here, and each
@@ -242,6 +243,8 @@ function body(answer: Answer): Card {
       };
     case 'daily':
       return dailyCard(answer);
+    case 'stats':
+      return statsCard(answer);
     default:
       return assertNever(answer);
   }

@@ -81,6 +81,8 @@ export interface Card {
   readonly byline?: Rich;
   /** The Share button that posts this card to the channel, when the card can be rebuilt from a button. */
   readonly share?: CardButton;
+  /** For the asker's eyes only: adapters answer ephemerally, and never post it where others read. */
+  readonly private?: boolean;
 }
 
 export function assertNeverBlock(block: never): never {

@@ -1,4 +1,5 @@
 import type { PatternDoc, PatternImplementation, RelationType } from '../catalog/pattern-doc.js';
+import { memoByObject } from '../memo-by-object.js';
 import type { Pattern } from '../pattern.js';
 import { encodeAction, type PatternView } from './action.js';
 import type { ButtonGroup, Card, CardBlock, CardButton, Rich } from './card.js';
@@ -41,14 +42,25 @@ function viewButton(slug: string, view: PatternView): CardButton | undefined {
   return action ? { label: VIEW_LABEL[view], action } : undefined;
 }
 
-/** The row of layer buttons: every layer but the one shown. */
-function viewRow(pattern: Pattern, shown: PatternView): ButtonGroup[] {
-  const views: PatternView[] = ['card', 'more', 'diagram', 'compare-with'];
-  const buttons = views
-    .filter((view) => view !== shown)
-    .flatMap((view) => viewButton(pattern.slug, view) ?? []);
-  return buttons.length > 0 ? [{ buttons }] : [];
-}
+const VIEWS: readonly PatternView[] = ['card', 'more', 'diagram', 'compare-with'];
+
+/** The rows of layer buttons of a pattern, by the layer shown (each row: every layer but that one). */
+const viewRows = memoByObject((pattern: Pattern): Readonly<Record<PatternView, ButtonGroup[]>> => {
+  const row = (shown: PatternView): ButtonGroup[] => {
+    const buttons = VIEWS.filter((view) => view !== shown).flatMap(
+      (view) => viewButton(pattern.slug, view) ?? [],
+    );
+    return buttons.length > 0 ? [{ buttons }] : [];
+  };
+  return {
+    card: row('card'),
+    more: row('more'),
+    diagram: row('diagram'),
+    'compare-with': row('compare-with'),
+  };
+});
+
+const viewRow = (pattern: Pattern, shown: PatternView): ButtonGroup[] => viewRows(pattern)[shown];
 
 function subtitleOf(pattern: Pattern): Rich {
   const doc = pattern.doc;
@@ -67,8 +79,8 @@ function joined(items: readonly Rich[], separator = ', '): Rich {
   return items.flatMap((item, i) => (i > 0 ? [separator, ...item] : [...item]));
 }
 
-/** The short, decision-shaped first view. */
-function firstViewBlocks(doc: PatternDoc): CardBlock[] {
+/** The short, decision-shaped first view (built once per pattern). */
+const firstViewBlocks = memoByObject((doc: PatternDoc): CardBlock[] => {
   return [
     { type: 'text', text: [doc.summary] },
     { type: 'text', text: [strong('The problem: '), doc.problem] },
@@ -84,7 +96,7 @@ function firstViewBlocks(doc: PatternDoc): CardBlock[] {
       text: [strong('Tools: '), ...joined(doc.implementations.slice(0, FIRST_VIEW_TOOLS).map(toolSpans))],
     },
   ];
-}
+});
 
 function moreBlocks(doc: PatternDoc, nameOf: (slug: string) => string): CardBlock[] {
   const blocks: CardBlock[] = [

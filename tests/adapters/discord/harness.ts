@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { createDiscordService, type DiscordService } from '../../../src/adapters/discord/discord-client.js';
 import { createConversation, type DailyCommands } from '../../../src/conversation/create-conversation.js';
 import type { AskInput, Conversation } from '../../../src/conversation/types.js';
+import type { UsageLog } from '../../../src/conversation/usage-log.js';
 import type { Bot } from '../../../src/core/bot.js';
 import { createLogger } from '../../../src/logger.js';
 import { isLate, withinBudget } from '../../../src/within-budget.js';
@@ -21,6 +22,8 @@ export interface HarnessOptions {
   /** The core the conversation answers with (a bot that throws, for failure tests). */
   readonly bot?: Bot;
   readonly daily?: DailyCommands;
+  /** The miss log and asked counts the conversation keeps and `stats` reads. */
+  readonly usage?: UsageLog;
   /** Changes the real conversation on its way to the adapter (slow answers). */
   readonly wrap?: (conversation: Conversation) => Conversation;
 }
@@ -52,7 +55,9 @@ export function captureLogs() {
 
 /** The real conversation over the real catalog, as main builds it (fixed clock, UTC). */
 export function realConversation(
-  options: Pick<HarnessOptions, 'bot' | 'daily'> & { logger?: ReturnType<typeof createLogger> } = {},
+  options: Pick<HarnessOptions, 'bot' | 'daily' | 'usage'> & {
+    logger?: ReturnType<typeof createLogger>;
+  } = {},
 ) {
   return createConversation({
     bot: options.bot ?? realBot(),
@@ -60,6 +65,7 @@ export function realConversation(
     defaultTimeZone: 'UTC',
     clock: () => new Date('2025-03-14T12:00:00Z'),
     ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.usage ? { usage: options.usage } : {}),
   });
 }
 
