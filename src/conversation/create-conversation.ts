@@ -254,7 +254,9 @@ export function createConversation(options: ConversationOptions): Conversation {
       limit === undefined && completed
         ? completed.memo(String(typed ?? ''))
         : completions(bot, String(typed ?? ''), limit),
-    isPrivate: (text) => bot.parse(String(text ?? '')).intent.type === 'stats',
+    isPrivate: (text) =>
+      parseReviewCommand(String(text ?? '')) !== undefined ||
+      bot.parse(String(text ?? '')).intent.type === 'stats',
     workingCard: WORKING_CARD,
     failureCard,
   };

@@ -59,7 +59,7 @@ export interface Conversation {
   act(value: unknown, input: ActInput): Promise<ActResult>;
   /** Autocomplete: the patterns that fit what is typed so far, best first (at most `limit`, default 25). */
   complete(typed: string, limit?: number): readonly Completion[];
-  /** Whether the answer to this text is for the asker alone (`stats`): known before it is ready, to defer privately. */
+  /** Whether the answer to this text is for the asker alone (`stats`, `review …`): known before it is ready, to defer privately. */
   isPrivate(text: string): boolean;
   /** The card shown while a slow answer is on its way (Slack's ack). */
   readonly workingCard: Card;

@@ -44,6 +44,8 @@ afterEach(async () => {
   await opened.cleanup();
 });
 
+const ids = (sent: { id: string; token: string }) => [sent.id, sent.token] as const;
+
 async function reply(sent: { id: string; token: string }) {
   const callback = await fake.callback(sent.id, sent.token);
   return JSON.stringify(callback.body);
@@ -51,9 +53,9 @@ async function reply(sent: { id: string; token: string }) {
 
 describe('spaced review on Discord', () => {
   it('turns on with /pattern review on, sends the review by DM, counts a double click once, and off deletes it', async () => {
-    expect(await reply(slashCommand(fake, { query: 'review on 09:00 Europe/Berlin' }))).toContain(
-      'Spaced review is on',
-    );
+    const on = await fake.callback(...ids(slashCommand(fake, { query: 'review on 09:00 Europe/Berlin' })));
+    expect(JSON.stringify(on.body)).toContain('Spaced review is on');
+    expect((on.body as { data: { flags?: number } }).data.flags).toBe(64); // ephemeral: yours alone
     clock.set('2026-12-07T08:00:00Z');
     expect(await scheduler.tick()).toBe(1);
 
