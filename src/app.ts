@@ -10,6 +10,9 @@ import type { DailyPlatform, DailyPoster } from './daily/poster.js';
 import type { DiagramImages } from './diagrams/diagram-images.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createReview, type Review } from './review/create-review.js';
+import type { ReviewScheduler } from './review/review-scheduler.js';
+import type { ReviewSender } from './review/review-sender.js';
 import { type HealthReport, healthReport, type Service, StartupError, withinStartup } from './service.js';
 import type { Store } from './store/store.js';
 
@@ -52,6 +55,8 @@ export interface AppOptions {
   readonly slack?: Pick<SlackServiceOptions, 'retryConfig' | 'ackBudgetMs'>;
   readonly discord?: Pick<DiscordServiceOptions, 'deferAfterMs' | 'onFatal'>;
   readonly daily?: Parameters<typeof createDaily>[0]['scheduler'];
+  /** Test seam: the review scheduler's tick (null: none; tests call `tick()`). */
+  readonly review?: Parameters<typeof createReview>[0]['scheduler'];
   /** Cards remembered by text (default 500; 0: none). */
   readonly cacheSize?: number;
   /** The metrics registry (tests give their own; default: a new one). */
@@ -63,7 +68,7 @@ export interface AppOptions {
 }
 
 export interface App {
-  /** In start order: the platform adapters, then the daily scheduler. */
+  /** In start order: the platform adapters, then the daily and review schedulers. */
   readonly services: readonly Service[];
   /** The process's health: every service's, and whether it is draining for shutdown. */
   health(): HealthReport;
@@ -71,6 +76,9 @@ export interface App {
   readonly metrics: Metrics;
   readonly conversation: Conversation;
   readonly daily: Daily | undefined;
+  readonly review: Review | undefined;
+  /** The review scheduler, when review is on (tests tick it). */
+  readonly reviewScheduler: ReviewScheduler | undefined;
   /** The miss log and asked counts; undefined when MISS_LOG=off or there is no store. */
   readonly usage: UsageLog | undefined;
   start(): Promise<void>;
@@ -102,6 +110,16 @@ export function createApp(options: AppOptions): App {
           ...(options.daily ? { scheduler: options.daily } : {}),
         })
       : undefined;
+  // Spaced review shares the daily engine's store and, like it, needs a platform that can send.
+  const review = daily
+    ? createReview({
+        store: daily.store,
+        bot,
+        logger,
+        clock,
+        ...(options.review ? { scheduler: options.review } : {}),
+      })
+    : undefined;
   const store = options.store ?? daily?.store;
   if (store) metrics.watchPool(() => store.poolUse());
   const usage =
@@ -114,11 +132,13 @@ export function createApp(options: AppOptions): App {
     ...(usage ? { usage } : {}),
     defaultTimeZone: config.dailyDefaultTimeZone,
     ...(daily ? { daily: daily.commands } : {}),
+    ...(review ? { review: review.commands } : {}),
     ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
   });
 
   const services: Service[] = [];
   const posters: DailyPoster[] = [];
+  const reviewSenders: ReviewSender[] = [];
   let draining = false;
   const health = (): HealthReport => ({ ...healthReport(services), ...(draining ? { draining } : {}) });
   if (config.slack) {
@@ -138,6 +158,7 @@ export function createApp(options: AppOptions): App {
     });
     services.push(slack);
     posters.push(slack.poster);
+    reviewSenders.push(slack.reviewSender);
   }
   if (config.discord) {
     const discord = createDiscordService({
@@ -149,8 +170,11 @@ export function createApp(options: AppOptions): App {
     });
     services.push(discord);
     posters.push(discord.poster);
+    reviewSenders.push(discord.reviewSender);
   }
   if (daily) services.push(daily.scheduler(posters));
+  const reviewScheduler = review?.scheduler(reviewSenders);
+  if (reviewScheduler) services.push(reviewScheduler);
 
   return {
     services,
@@ -158,6 +182,8 @@ export function createApp(options: AppOptions): App {
     metrics,
     conversation,
     daily,
+    review,
+    reviewScheduler,
     usage,
     async start() {
       // All or nothing: a service that fails to start stops the ones already started, and the error

@@ -10,10 +10,13 @@ import { STATS_ROWS } from '../core/card/stats-card.js';
 import { type Completion, completions } from '../core/complete.js';
 import { changesSubscription, type DailyCommand } from '../core/daily/daily-command.js';
 import type { Intent } from '../core/intent.js';
+import { parseReviewCommand } from '../core/review/review-command.js';
 import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Metrics, Surface } from '../metrics.js';
+import type { ReviewCommands } from '../review/create-review.js';
 import { isLate, withinBudget } from '../within-budget.js';
+import { answerReviewCommand } from './answer-review-command.js';
 import { tierOf } from './tier-of.js';
 import type { ActInput, ActResult, AskInput, Conversation } from './types.js';
 import { type AnswerUsage, answerUsage, type UsageLog } from './usage-log.js';
@@ -34,6 +37,8 @@ export interface ConversationOptions {
   readonly defaultTimeZone: string;
   readonly clock?: () => Date;
   readonly daily?: DailyCommands;
+  /** Spaced review (absent when no platform can send a DM). */
+  readonly review?: ReviewCommands;
   /** Cards remembered by text (0: none, for the benchmarks' --no-cache). */
   readonly cacheSize?: number;
   readonly metrics?: Pick<Metrics, 'observeAnswer' | 'observeLatency'>;
@@ -144,6 +149,11 @@ export function createConversation(options: ConversationOptions): Conversation {
         cached,
         seconds: (performance.now() - started) / 1000,
       });
+    const review = parseReviewCommand(capped);
+    if (review) {
+      seen('review', 'review', false);
+      return answerReviewCommand(review, input, options.review);
+    }
     const key = cacheKey(capped);
     const known = cards?.get(key);
     if (known) {
@@ -218,6 +228,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         ? { type: 'show', card: answerToCard(bot.compareAnswer(a, b)) }
         : { type: 'notice', card: problemCard('pattern-gone') };
     }
+    if (action.type === 'review') return { type: 'notice', card: problemCard('stale-action') };
     const rebuilt = refToAnswer(action.ref, bot);
     if (!rebuilt) return { type: 'notice', card: problemCard('pattern-gone') };
     return { type: 'share', card: sharedBy(answerToCard(rebuilt), input.userId) };
@@ -233,6 +244,14 @@ export function createConversation(options: ConversationOptions): Conversation {
     async act(value, input) {
       const started = performance.now();
       try {
+        const action = decodeAction(value);
+        if (action?.type === 'review') {
+          if (!options.review || input.platform === 'console') {
+            return { type: 'notice', card: problemCard('stale-action') };
+          }
+          const person = { ...input, platform: input.platform };
+          return { type: 'notice', card: await options.review.answer(action, person) };
+        }
         return act(value, input);
       } catch (error) {
         logger.error(
@@ -253,7 +272,9 @@ export function createConversation(options: ConversationOptions): Conversation {
       elapsed(platform, 'autocomplete', started);
       return found;
     },
-    isPrivate: (text) => bot.parse(String(text ?? '')).intent.type === 'stats',
+    isPrivate: (text) =>
+      parseReviewCommand(String(text ?? '')) !== undefined ||
+      bot.parse(String(text ?? '')).intent.type === 'stats',
     workingCard: WORKING_CARD,
     failureCard,
   };

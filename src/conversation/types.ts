@@ -36,6 +36,8 @@ export interface ActInput {
   readonly platform: Platform;
   readonly userId: string;
   readonly channelId?: string;
+  /** Slack team ID or Discord guild ID, when there is one. */
+  readonly workspaceId?: string;
 }
 
 /** What a click means, for the adapter to carry out. */
@@ -63,7 +65,7 @@ export interface Conversation {
     typed: string,
     options?: { readonly limit?: number; readonly platform?: Platform },
   ): readonly Completion[];
-  /** Whether the answer to this text is for the asker alone (`stats`): known before it is ready, to defer privately. */
+  /** Whether the answer to this text is for the asker alone (`stats`, `review …`): known before it is ready, to defer privately. */
   isPrivate(text: string): boolean;
   /** The card shown while a slow answer is on its way (Slack's ack). */
   readonly workingCard: Card;

@@ -54,6 +54,12 @@ export const COMMANDS = [
     summary: 'For channel managers, privately: the most asked patterns and the questions that found nothing.',
     examples: ['stats'],
   },
+  {
+    name: 'review',
+    usage: 'review [on [days] [at HH:MM] [time zone] | off]',
+    summary: 'A short spaced review by DM on the days you choose (status, on, off). Off deletes your data.',
+    examples: ['review on weekdays at 09:00 Europe/Berlin', 'review off', 'review'],
+  },
   { name: 'help', usage: 'help', summary: 'This help.', examples: ['help'] },
 ] as const satisfies readonly Command[];
 

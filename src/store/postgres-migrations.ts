@@ -61,6 +61,32 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
   // 3: whether the daily post carries the pattern's diagram.
   'ALTER TABLE subscriptions ADD COLUMN diagram boolean NOT NULL DEFAULT false;',
+  // 4: spaced review: a person's schedule and, per pattern, its ts-fsrs state; keyed by platform,
+  // workspace and user, nothing else about the person.
+  `CREATE TABLE reviewers (
+     platform     text        NOT NULL CHECK (platform IN ('slack', 'discord')),
+     workspace_id text        NOT NULL,
+     user_id      text        NOT NULL,
+     time         text        NOT NULL CHECK (time ~ '^[0-2][0-9]:[0-5][0-9]$'),
+     time_zone    text        NOT NULL,
+     weekdays     integer     NOT NULL CHECK (weekdays BETWEEN 1 AND 127),
+     next_run_at  timestamptz NOT NULL,
+     created_at   timestamptz NOT NULL,
+     updated_at   timestamptz NOT NULL,
+     PRIMARY KEY (platform, workspace_id, user_id)
+   );
+   CREATE INDEX reviewers_due ON reviewers (next_run_at, platform, workspace_id, user_id);
+   CREATE TABLE review_cards (
+     platform      text        NOT NULL,
+     workspace_id  text        NOT NULL,
+     user_id       text        NOT NULL,
+     slug          text        NOT NULL,
+     due_at        timestamptz NOT NULL,
+     fsrs          text        NOT NULL,
+     prompt_date   text,
+     answered_date text,
+     PRIMARY KEY (platform, workspace_id, user_id, slug)
+   );`,
 ];
 
 /** The advisory lock key every process migrating this database takes first (any fixed bigint). */

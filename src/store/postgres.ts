@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { DailyPlatform } from '../daily/poster.js';
 import type { Logger } from '../logger.js';
 import { MIGRATION_LOCK_KEY, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { createPostgresReview } from './postgres-review.js';
 import { sameSchedule } from './sqlite.js';
 import { describeDatabaseUrl, postgresStorageError, StorageError } from './storage-error.js';
 import {
@@ -268,6 +269,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
 
   return {
     backend: 'postgres',
+    ...createPostgresReview(query),
     async ready() {
       await opening;
     },

@@ -65,6 +65,32 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
   // 5: whether the daily post carries the pattern's diagram.
   'ALTER TABLE subscriptions ADD COLUMN diagram INTEGER NOT NULL DEFAULT 0 CHECK (diagram IN (0, 1));',
+  // 6: spaced review: a person's schedule and, per pattern, its ts-fsrs state; keyed by platform,
+  // workspace and user, nothing else about the person.
+  `CREATE TABLE reviewers (
+     platform     TEXT    NOT NULL CHECK (platform IN ('slack', 'discord')),
+     workspace_id TEXT    NOT NULL,
+     user_id      TEXT    NOT NULL,
+     time         TEXT    NOT NULL CHECK (time GLOB '[0-2][0-9]:[0-5][0-9]'),
+     time_zone    TEXT    NOT NULL,
+     weekdays     INTEGER NOT NULL CHECK (weekdays BETWEEN 1 AND 127),
+     next_run_at  INTEGER NOT NULL,
+     created_at   INTEGER NOT NULL,
+     updated_at   INTEGER NOT NULL,
+     PRIMARY KEY (platform, workspace_id, user_id)
+   ) STRICT;
+   CREATE INDEX reviewers_due ON reviewers (next_run_at, platform, workspace_id, user_id);
+   CREATE TABLE review_cards (
+     platform      TEXT    NOT NULL,
+     workspace_id  TEXT    NOT NULL,
+     user_id       TEXT    NOT NULL,
+     slug          TEXT    NOT NULL,
+     due_at        INTEGER NOT NULL,
+     fsrs          TEXT    NOT NULL,
+     prompt_date   TEXT,
+     answered_date TEXT,
+     PRIMARY KEY (platform, workspace_id, user_id, slug)
+   ) STRICT;`,
 ];
 
 /**

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { DailyPlatform } from '../daily/poster.js';
 import type { SubscriptionSchedule } from '../daily/subscription.js';
 import { migrateSqlite } from './sqlite-migrations.js';
+import { createSqliteReview } from './sqlite-review.js';
 import { isSqliteBusy, StorageError, sqliteStorageError } from './storage-error.js';
 import {
   type Delivery,
@@ -349,8 +350,16 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   });
   const ms = () => clock().getTime();
 
+  const review = createSqliteReview((work) =>
+    run(() => {
+      if (!db) throw new StorageError('failed', 'DATABASE_PATH', `${path}: the store is closed`);
+      return work(db);
+    }),
+  );
+
   return {
     backend: 'sqlite',
+    ...review,
     async ready() {
       await opening;
     },

@@ -6,6 +6,8 @@ import { renderCard } from '../../src/adapters/slack/render-card.js';
 import type { PatternView } from '../../src/core/card/action.js';
 import { answerToCard } from '../../src/core/card/answer-to-card.js';
 import type { Card, CardBlock, Rich } from '../../src/core/card/card.js';
+import { reviewAnsweredCard, reviewCard, reviewPromptCard } from '../../src/core/card/review-card.js';
+import type { ReviewAnswer } from '../../src/core/review/review-answer.js';
 import { realBot } from '../helpers/catalog.js';
 import { expectWithinDiscordLimits } from './discord/expect-within-limits.js';
 import { limitProblems } from './slack/check-limits.js';
@@ -99,5 +101,67 @@ describe('every card of every pattern and every pair fits each platform, with no
       const json = JSON.stringify(message.embeds);
       for (const text of bodyStrings(card)) expect(json, text).toContain(inJson(escapeUserText(text)));
     }
+  });
+});
+
+/** Every review card: the DM with the three longest names, each answer, each command outcome. */
+function reviewCards(): { name: string; card: Card }[] {
+  const longest = [...bot.patterns].sort((a, b) => b.name.length - a.name.length).slice(0, 3);
+  const items = longest.map((p) => ({ slug: p.slug, name: p.name, category: p.category }));
+  const schedule = { time: '09:00', timeZone: 'America/Argentina/ComodRivadavia', weekdays: 0b010_1010 };
+  const answers: ReviewAnswer[] = [
+    {
+      outcome: 'invalid',
+      problems: [{ kind: 'unknown-word', token: 'x'.repeat(500) }, { kind: 'off-takes-nothing' }],
+    },
+    { outcome: 'unavailable' },
+    { outcome: 'status-off' },
+    { outcome: 'status-on', schedule: { ...schedule, nextAt: new Date('2026-12-07T12:00:00Z') }, cards: 12 },
+    { outcome: 'turned-on', schedule },
+    { outcome: 'turned-off', deleted: true },
+  ];
+  return [
+    { name: 'review DM', card: reviewPromptCard({ date: '2026-12-07', items, moreDue: 9 }) },
+    ...bot.patterns.flatMap((p) =>
+      (['knew', 'not-yet', 'skip'] as const).map((grade) => ({
+        name: `${p.slug} ${grade}`,
+        card: reviewAnsweredCard({
+          outcome: 'graded',
+          slug: p.slug,
+          name: p.name,
+          grade,
+          nextDate: '2026-12-10',
+        }),
+      })),
+    ),
+    {
+      name: 'already',
+      card: reviewAnsweredCard({ outcome: 'already-answered', name: longest[0]?.name ?? '' }),
+    },
+    { name: 'not subscribed', card: reviewAnsweredCard({ outcome: 'not-subscribed' }) },
+    ...answers.map((answer) => ({ name: answer.outcome, card: reviewCard(answer) })),
+  ];
+}
+
+describe('every spaced-review card fits each platform, button labels whole', () => {
+  const review = reviewCards();
+  const labels = (card: Card) => card.groups.flatMap((group) => group.buttons.map((b) => b.label));
+
+  it('holds three patterns with three buttons each in the DM', () => {
+    expect(review[0]?.card.groups.map((group) => group.buttons.length)).toEqual([3, 3, 3]);
+  });
+
+  it.each(review.map((c) => [c.name, c.card] as const))('Slack: %s', (_name, card) => {
+    const message = renderCard(card, 'public');
+    expect(limitProblems(message, 50)).toEqual([]);
+    const json = JSON.stringify(message.blocks);
+    for (const label of labels(card)) expect(json, label).toContain(inJson(escapeSlack(label)));
+  });
+
+  it.each(review.map((c) => [c.name, c.card] as const))('Discord: %s', (_name, card) => {
+    const message = cardToDiscord(card, { private: false });
+    expectWithinDiscordLimits(message as Parameters<typeof expectWithinDiscordLimits>[0]);
+    const rendered = (message.components ?? []).flatMap((row) => row.components.map((b) => b.label));
+    expect(rendered).toEqual(labels(card));
   });
 });

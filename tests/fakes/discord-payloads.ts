@@ -129,6 +129,16 @@ export function button(
   });
 }
 
+/** A button pressed on a message in the person's DM with the bot (no guild, no member). */
+export function dmButton(fake: FakeDiscord, customId: string, from: FakeUser = ALICE): Dispatched {
+  return send(fake, {
+    ...dmBase(fake, from),
+    type: 3,
+    data: { custom_id: customId, component_type: 2 },
+    message: fake.message(DM_CHANNEL_ID, {}),
+  });
+}
+
 export interface MessageOptions {
   readonly content: string;
   readonly from?: FakeUser;

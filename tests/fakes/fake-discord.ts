@@ -354,6 +354,13 @@ export class FakeDiscord {
       };
     }
     if (method === 'GET' && path === '/api/v10/users/@me') return { status: 200, body: BOT_USER };
+    // Create DM (what user.createDM() calls): the DM channel with the recipient.
+    if (method === 'POST' && path === '/api/v10/users/@me/channels') {
+      return {
+        status: 200,
+        body: { id: DM_CHANNEL_ID, type: 1, last_message_id: null, recipients: [{ id: body.recipient_id }] },
+      };
+    }
     if (method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path))
       return { status: 204 };
     const webhook = /^\/api\/v10\/webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?$/.exec(path);

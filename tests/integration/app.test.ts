@@ -9,7 +9,7 @@ import { startFakeSlack } from '../fakes/fake-slack.js';
 import { realBot } from '../helpers/catalog.js';
 
 describe('createApp with Slack and Discord together', () => {
-  it('starts both adapters and the daily scheduler, reports them all on /healthz, and stops cleanly', async () => {
+  it('starts both adapters, the daily and review schedulers, reports them all on /healthz, and stops cleanly', async () => {
     const slackFake = await startFakeSlack();
     const discordFake = await FakeDiscord.start();
     const db = tempDatabase();
@@ -34,7 +34,7 @@ describe('createApp with Slack and Discord together', () => {
       daily: { tickPattern: null },
     });
     try {
-      expect(app.services.map((s) => s.name)).toEqual(['slack', 'discord', 'daily']);
+      expect(app.services.map((s) => s.name)).toEqual(['slack', 'discord', 'daily', 'review']);
       await app.start();
       const slack = app.services[0] as SlackService;
       const response = await fetch(`http://127.0.0.1:${slack.port()}/healthz`);
@@ -44,7 +44,8 @@ describe('createApp with Slack and Discord together', () => {
         services: Record<string, { ok: boolean; state: string }>;
       };
       expect(report.ok).toBe(true);
-      expect(Object.keys(report.services)).toEqual(['slack', 'discord', 'daily']);
+      expect(Object.keys(report.services)).toEqual(['slack', 'discord', 'daily', 'review']);
+      expect(report.services.review).toMatchObject({ ok: true, state: 'running' });
       expect(report.services.discord).toMatchObject({ ok: true, state: 'connected' });
       expect(
         (await app.daily?.store.listSubscriptions())?.map((s) => `${s.platform}:${s.channelId}`).sort(),

@@ -135,7 +135,13 @@ describe('/metrics after real traffic', () => {
       await app.conversation.ask({ text: 'saga', platform: 'console' });
       const store = app.daily?.store;
       if (!store) throw new Error('no daily store');
-      const schedule = { time: '00:00', timeZone: 'UTC', weekdays: EVERY_DAY, thread: false, diagram: false } as const;
+      const schedule = {
+        time: '00:00',
+        timeZone: 'UTC',
+        weekdays: EVERY_DAY,
+        thread: false,
+        diagram: false,
+      } as const;
       const today = new Date().toISOString().slice(0, 10);
       await store.upsertSubscription(
         { ...schedule, platform: 'slack', channelId: 'C0DUE', source: 'command' },

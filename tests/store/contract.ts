@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVERY_DAY } from '../../src/daily/subscription.js';
 import type { Store } from '../../src/store/store.js';
+import { reviewContract } from './review-contract.js';
 
 export interface OpenedStore {
   readonly store: Store;
@@ -401,4 +402,5 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
       ]);
     });
   });
+  reviewContract(() => store, second);
 }

@@ -17,6 +17,7 @@ import type { Conversation } from '../../conversation/types.js';
 import type { DailyPoster } from '../../daily/poster.js';
 import type { DiagramImages } from '../../diagrams/diagram-images.js';
 import type { Logger } from '../../logger.js';
+import type { ReviewSender } from '../../review/review-sender.js';
 import type { Service, ServiceHealth } from '../../service.js';
 import { cardToDiscord } from './card-to-discord.js';
 import { createDailyRest, createDiscordDailyPoster } from './daily-poster.js';
@@ -27,6 +28,7 @@ import { watchGateway } from './gateway-watch.js';
 import { registerDiscordListeners } from './listeners.js';
 import { interactionToAnswer } from './normalize-packet.js';
 import { createReplyRenderer } from './reply-options.js';
+import { createDiscordReviewSender } from './review-sender.js';
 
 /** Discord wants an interaction answered within 3 s; past this, the reply is deferred. */
 export const DEFER_AFTER_MS = 2500;
@@ -55,6 +57,8 @@ export interface DiscordServiceOptions {
 export interface DiscordService extends Service {
   /** The daily port: posts a card to a channel, and says whether the bot can post there. */
   readonly poster: DailyPoster;
+  /** The review port: a review card to a person's DM. */
+  readonly reviewSender: ReviewSender;
 }
 
 export function createDiscordClient(config: DiscordConfig): Client {
@@ -89,7 +93,8 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
   const { config, conversation } = options;
   const logger = options.logger.child({ platform: 'discord' });
   const client = createDiscordClient(config);
-  const poster = createDiscordDailyPoster(client, createDailyRest(config), logger, options.diagrams);
+  const dailyRest = createDailyRest(config);
+  const poster = createDiscordDailyPoster(client, dailyRest, logger, options.diagrams);
   let started = false;
   let fatal: Error | undefined;
   let failStart: ((error: Error) => void) | undefined;
@@ -139,6 +144,7 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
   return {
     name: 'discord',
     poster,
+    reviewSender: createDiscordReviewSender(dailyRest),
     async start() {
       started = true;
       if (config.gateway === false) {

@@ -15,6 +15,8 @@ export interface Click {
   readonly value: string;
   readonly userId: string;
   readonly channelId?: string;
+  /** The team the click came from (a review answer is that workspace's). */
+  readonly workspaceId?: string;
   readonly place: ClickPlace;
 }
 
@@ -67,6 +69,7 @@ export async function handleClick(deps: SlackDeps, client: webApi.WebClient, cli
     platform: 'slack',
     userId: click.userId,
     ...(click.channelId ? { channelId: click.channelId } : {}),
+    ...(click.workspaceId ? { workspaceId: click.workspaceId } : {}),
   });
   const { place } = click;
   const imageUrl = deps.diagrams?.url;

@@ -18,6 +18,7 @@ import {
   SLACK_MAX_ACTIONS_ELEMENTS,
   SLACK_MAX_BLOCKS,
   SLACK_MAX_CODE,
+  SLACK_MAX_FIELDS,
   SLACK_MAX_TEXT,
   truncate,
 } from './limits.js';
@@ -86,8 +87,14 @@ function blockToSlack(block: CardBlock, options: BlockKitOptions): SlackBlock | 
   switch (block.type) {
     case 'text':
       return section(richToMrkdwn(block.text));
-    case 'fields':
-      return fields(block.fields.map((field) => `${bold(field.label)}\n${richToMrkdwn(field.value)}`));
+    case 'fields': {
+      // A section holds at most 10 fields: more (the help card's commands) go on in further sections.
+      const texts = block.fields.map((field) => `${bold(field.label)}\n${richToMrkdwn(field.value)}`);
+      const sections: SlackBlock[] = [];
+      for (let i = 0; i < texts.length; i += SLACK_MAX_FIELDS)
+        sections.push(fields(texts.slice(i, i + SLACK_MAX_FIELDS)));
+      return sections;
+    }
     case 'list': {
       const items = block.items.map((item) => `• ${richToMrkdwn(item)}`).join('\n');
       return section(block.label ? `${bold(block.label)}\n${items}` : items);

@@ -11,6 +11,11 @@ import type { SlackDeps } from './slack-deps.js';
 import { bugContext } from './slack-deps.js';
 import { summarizeSlackError } from './slack-error.js';
 
+/** The team a click came from: the workspace's, else the clicker's (org-wide installs send `team: null`). */
+function clickTeam(body: BlockAction): string | undefined {
+  return body.team?.id ?? body.user.team_id ?? undefined;
+}
+
 function isEphemeral(body: BlockAction): boolean {
   const container: unknown = body.container;
   return typeof container === 'object' && container !== null && 'is_ephemeral' in container
@@ -69,6 +74,7 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
         value: clickValue(action),
         userId: body.user.id,
         ...(body.channel?.id ? { channelId: body.channel.id } : {}),
+        ...(clickTeam(body) ? { workspaceId: clickTeam(body) } : {}),
         place: inHome ? { kind: 'home' } : { kind: 'message', respond, ephemeral: isEphemeral(body) },
       });
     },

@@ -1,6 +1,6 @@
 import { COMMAND_DESCRIPTION, COMMAND_NAME, COMMAND_USAGE_HINT } from '../../core/commands.js';
 
-/** chat:write and commands to answer; channels:read and groups:read to check, before a daily post, that the bot is in the channel; users:read for DAILY_SLACK_ADMINS_ONLY; files:write to upload a diagram (without PUBLIC_URL). */
+/** chat:write and commands to answer; channels:read and groups:read to check, before a daily post, that the bot is in the channel; users:read for DAILY_SLACK_ADMINS_ONLY; files:write to upload a diagram (without PUBLIC_URL); im:write to open the DM a spaced review is sent to. */
 export const BOT_SCOPES = [
   'app_mentions:read',
   'channels:read',
@@ -9,6 +9,7 @@ export const BOT_SCOPES = [
   'files:write',
   'groups:read',
   'im:history',
+  'im:write',
   'users:read',
 ] as const;
 export const BOT_EVENTS = ['app_home_opened', 'app_mention', 'message.im'] as const;

@@ -15,6 +15,7 @@ import {
   startHealthServer,
 } from '../../health-server.js';
 import type { Logger } from '../../logger.js';
+import type { ReviewSender } from '../../review/review-sender.js';
 import {
   type HealthReport,
   healthReport,
@@ -27,6 +28,7 @@ import { createSlackDailyPoster } from './daily-poster.js';
 import { createEventDedupe } from './event-dedupe.js';
 import { registerSlackListeners } from './listeners.js';
 import { guardSlackRequests, harmlessProcessEventErrorHandler, SLACK_EVENTS_PATH } from './request-guard.js';
+import { createSlackReviewSender } from './review-sender.js';
 import { slackDiagrams } from './slack-diagrams.js';
 import { listenError, STARTUP_WAIT_MS, slackStartupError } from './startup-error.js';
 
@@ -69,6 +71,8 @@ export interface SlackService extends Service {
    * 10 s timeout (the daily engine retries, under its claim), and checks whether it can post.
    */
   readonly poster: DailyPoster;
+  /** The review port: a review card to a person's DM with the app. */
+  readonly reviewSender: ReviewSender;
 }
 
 /** A scheduled post that takes longer than this has failed; the daily engine retries it. */
@@ -121,6 +125,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     start,
     stop,
     poster,
+    reviewSender: createSlackReviewSender(postClient),
   };
   const health = options.health ?? (() => healthReport([service]));
 

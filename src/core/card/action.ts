@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ReviewGrade } from '../review/review-answer.js';
 
 /**
  * One codec for every button on every platform. An action is encoded as `p1:` and a compact JSON
@@ -42,7 +43,9 @@ export type Action =
   /** Show the comparison of two patterns to whoever clicked. */
   | { readonly type: 'compare'; readonly slugs: readonly [string, string] }
   /** Post the card the ref rebuilds to the channel, under the clicker's name. */
-  | { readonly type: 'share'; readonly ref: AnswerRef };
+  | { readonly type: 'share'; readonly ref: AnswerRef }
+  /** A review answer: how the clicker recalled a pattern shown in the review DM of `date`. */
+  | { readonly type: 'review'; readonly slug: string; readonly date: string; readonly grade: ReviewGrade };
 
 const SOURCES = { l: 'lookup', r: 'random', t: 'today' } as const;
 const SOURCE_CODES = { lookup: 'l', random: 'r', today: 't' } as const;
@@ -62,8 +65,11 @@ const refSchema = z.union([
 ]);
 const VIEWS = { c: 'card', m: 'more', d: 'diagram', w: 'compare-with' } as const;
 const VIEW_CODES = { card: 'c', more: 'm', diagram: 'd', 'compare-with': 'w' } as const;
+const GRADES = { k: 'knew', n: 'not-yet', s: 'skip' } as const;
+const GRADE_CODES = { knew: 'k', 'not-yet': 'n', skip: 's' } as const;
 const wireSchema = z.union([
   z.tuple([z.literal('o'), slug]),
+  z.tuple([z.literal('r'), slug, date, z.enum(['k', 'n', 's'])]),
   z.tuple([z.literal('v'), slug, z.enum(['c', 'm', 'd', 'w'])]),
   z.tuple([z.literal('x'), slug, slug]),
   z.tuple([z.literal('s')]).rest(z.unknown()),
@@ -124,7 +130,9 @@ export function encodeAction(action: Action): string | undefined {
         ? ['v', action.slug, VIEW_CODES[action.view]]
         : action.type === 'compare'
           ? ['x', action.slugs[0], action.slugs[1]]
-          : ['s', ...refToWire(action.ref)];
+          : action.type === 'review'
+            ? ['r', action.slug, action.date, GRADE_CODES[action.grade]]
+            : ['s', ...refToWire(action.ref)];
   const encoded = ACTION_PREFIX + JSON.stringify(wire);
   return encoded.length <= MAX_ACTION_LENGTH ? encoded : undefined;
 }
@@ -150,6 +158,7 @@ export function decodeAction(value: unknown): Action | undefined {
   if (data[0] === 'o') return { type: 'show', slug: data[1] };
   if (data[0] === 'v') return { type: 'view', slug: data[1], view: VIEWS[data[2]] };
   if (data[0] === 'x') return { type: 'compare', slugs: [data[1], data[2]] };
+  if (data[0] === 'r') return { type: 'review', slug: data[1], date: data[2], grade: GRADES[data[3]] };
   const ref = refSchema.safeParse(data.slice(1));
   return ref.success ? { type: 'share', ref: wireToRef(ref.data) } : undefined;
 }

@@ -91,7 +91,8 @@ function cannotPostLine(problem: Exclude<CanPost, { ok: true }>): Rich {
   }
 }
 
-function notice(tone: CardTone, title: string, lines: readonly Rich[]): Card {
+/** A titled card of plain lines (also the review outcomes'). */
+export function notice(tone: CardTone, title: string, lines: readonly Rich[]): Card {
   const blocks: CardBlock[] = lines.map((text) => ({ type: 'text', text }));
   return { tone, title, blocks, groups: [] };
 }

@@ -1,4 +1,5 @@
 import { code, type Rich } from '../card/card.js';
+import { commandWords, OFF_WORDS, ON_WORDS, readClock, TIME_LIKE } from './command-words.js';
 import { normalizeTimeZone } from './time-zone.js';
 import { parseWeekdays } from './weekdays.js';
 
@@ -20,12 +21,6 @@ export type DailyCommand =
   | { readonly type: 'invalid'; readonly problems: readonly Rich[] };
 
 const DAILY = /^\s*(?:\/?pattern\s+)?daily\b\s*(.*)$/is;
-/** The verbs of `daily on` and `daily off`, with the synonyms people type. */
-const ON_WORDS = new Set(['on', 'start', 'enable', 'subscribe']);
-const OFF_WORDS = new Set(['off', 'stop', 'disable', 'unsubscribe']);
-const TIME = /^(\d{1,2}):(\d{2})$/;
-/** Starts with a digit or has a colon: meant as a time, even if not a valid one. */
-const TIME_LIKE = /^\d|:/;
 /** The words that turn the discussion thread, and the diagram in the post, on or off. */
 const SWITCHES = {
   thread: new Map([
@@ -56,12 +51,7 @@ const switchOf = (token: string): [Switch, boolean] | undefined => {
 export function parseDailyCommand(text: string): DailyCommand | undefined {
   const match = DAILY.exec(text);
   if (!match) return undefined;
-  const [verb = '', ...args] = (match[1] ?? '')
-    .replace(/[?!.]+\s*$/, '')
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  const word = verb.toLowerCase();
+  const { verb, word, args } = commandWords(match[1] ?? '');
   if (word === '' || (word === 'status' && args.length === 0)) return { type: 'status' };
   if (OFF_WORDS.has(word)) {
     return args.length === 0
@@ -84,7 +74,7 @@ export function parseDailyCommand(text: string): DailyCommand | undefined {
   const switches: Partial<Record<Switch, boolean>> = {};
   const dayWords: string[] = [];
   for (const token of args) {
-    const clock = TIME.exec(token);
+    const clock = readClock(token);
     const switched = switchOf(token);
     if (switched) {
       const [name, value] = switched;
@@ -92,9 +82,9 @@ export function parseDailyCommand(text: string): DailyCommand | undefined {
         problems.push(['Both ', code(name), ' and ', code(`no-${name}`), ' given.']);
       }
       switches[name] = value;
-    } else if (clock && Number(clock[1]) <= 23 && Number(clock[2]) <= 59) {
+    } else if (clock) {
       if (time !== undefined) problems.push([`Two times given: ${time} and ${token}.`]);
-      time = `${clock[1]?.padStart(2, '0')}:${clock[2]}`;
+      time = clock;
     } else if (TIME_LIKE.test(token)) {
       problems.push([`“${token}” is not a 24-hour time (HH:MM, 00:00 to 23:59).`]);
     } else if (parseWeekdays(token.replace(/,+$/, '')) !== undefined) {

@@ -41,6 +41,7 @@ describe('the Slack app manifest', () => {
       'files:write',
       'groups:read',
       'im:history',
+      'im:write',
       'users:read',
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual([...BOT_EVENTS]);

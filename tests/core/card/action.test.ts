@@ -21,6 +21,9 @@ describe('the action codec', () => {
         ref: { k: 'none', query: 'pizza "quoted"', reason: 'no-match', suggestions: ['saga-pattern'] },
       },
       { type: 'share', ref: { k: 'help' } },
+      { type: 'review', slug: 'saga-pattern', date: '2026-12-07', grade: 'knew' },
+      { type: 'review', slug: 'saga-pattern', date: '2026-12-07', grade: 'not-yet' },
+      { type: 'review', slug: 'saga-pattern', date: '2026-12-07', grade: 'skip' },
     ];
     for (const action of actions) {
       const encoded = encodeAction(action);
@@ -93,5 +96,13 @@ describe('the action codec', () => {
     expect(refToAnswer({ k: 'pattern', slug: 'gone-pattern', source: 'lookup' }, bot)).toBeUndefined();
     expect(refToAnswer({ k: 'compare', slugs: ['saga-pattern', 'gone'] }, bot)).toBeUndefined();
     expect(refToAnswer({ k: 'category', category: 'Gone' }, bot)).toBeUndefined();
+  });
+});
+
+describe('review buttons', () => {
+  it('reject a forged grade or date', () => {
+    expect(decodeAction('p1:["r","saga-pattern","2026-12-07","e"]')).toBeUndefined();
+    expect(decodeAction('p1:["r","saga-pattern","yesterday","k"]')).toBeUndefined();
+    expect(decodeAction('p1:["r","saga-pattern","2026-12-07"]')).toBeUndefined();
   });
 });
