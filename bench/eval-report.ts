@@ -60,6 +60,41 @@ function row(engine: Engine, questions: readonly RealQuestion[], chat: readonly 
   return `| ${engine.name} | ${pct(right, answerable.length)} | ${pct(honest, outside.length)} | ${pct(inside, versus.length)} | ${pct(silent, chat.length)} |`;
 }
 
+/** What the bot said to a text, in one short phrase: the card's slug, the kind, or the term. */
+function said(answer: Answer): string {
+  if (answer.kind === 'pattern')
+    return answer.versus ? `${answer.pattern.slug} vs ${answer.versus.term}` : answer.pattern.slug;
+  if (answer.kind === 'compare') return `compare:${answer.patterns.map((p) => p.slug).join('+')}`;
+  if (answer.kind === 'term') return `term:${answer.term}`;
+  if (answer.kind === 'category') return `category:${answer.group.category}`;
+  return answer.kind;
+}
+
+/** The rows of the tune half the bot gets wrong (the measure half's are never printed: nobody tunes on them). */
+function tuneMisses(bot: Bot, questions: readonly RealQuestion[], chat: readonly ChatLine[]): string[] {
+  const misses: string[] = [];
+  for (const q of questions) {
+    const answer = bot.answer(q.text);
+    const top = answer.kind === 'pattern' ? answer.pattern.slug : undefined;
+    const right =
+      q.expect.kind === 'pattern' || q.expect.kind === 'compare-out'
+        ? top === q.expect.slug
+        : q.expect.kind === 'none'
+          ? !isCard(answer)
+          : answer.kind === 'compare' &&
+            answer.patterns
+              .map((p) => p.slug)
+              .sort()
+              .join('+') === q.expect.slugs.join('+');
+    if (!right) misses.push(`  ${q.id} "${q.text}" → ${said(answer)} (expected ${q.expectText})`);
+  }
+  for (const line of chat) {
+    const answer = bot.answer(line.text);
+    if (isCard(answer)) misses.push(`  ${line.id} "${line.text}" → ${said(answer)} (chat)`);
+  }
+  return misses;
+}
+
 export function reportEvalSets(bot: Bot): void {
   const questions = loadRealQuestions();
   const chat = loadChatLines();
@@ -74,6 +109,10 @@ export function reportEvalSets(bot: Bot): void {
     );
     console.log('|---|---:|---:|---:|---:|');
     for (const engine of [botEngine(bot), fuseEngine(bot)]) console.log(row(engine, q, c));
+    if (split === 'tune') {
+      const misses = tuneMisses(bot, q, c);
+      console.log(misses.length > 0 ? `\npattern-bot misses on the tune half:\n${misses.join('\n')}` : '');
+    }
   }
   console.log(
     '\nTargets on the measure half: ≥ 90% answerable right; ≥ 95% outside without a card; 100% chat lines without a card.',

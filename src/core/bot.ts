@@ -5,6 +5,7 @@ import type {
   NoneAnswer,
   PairRelation,
   PatternAnswer,
+  TermAnswer,
 } from './answer.js';
 import type { PatternView } from './card/action.js';
 import type { GlossaryEntry } from './catalog/glossary-entry.js';
@@ -31,7 +32,7 @@ export const CONFIDENT = 0.7;
 /** At or above (and below CONFIDENT): the answer, with "did you mean". Below: not found. */
 export const PLAUSIBLE = 0.5;
 /** Below PLAUSIBLE, a hit this high that beats the runner-up (or this floor) by this ratio is still the answer. */
-export const CLEAR_WINNER_MIN = 0.4;
+export const CLEAR_WINNER_MIN = 0.42;
 export const CLEAR_WINNER_RATIO = 1.6;
 const CLEAR_WINNER_FLOOR = 0.2;
 /** A runner-up this close to the best (as a ratio) is offered as an alternative. */
@@ -91,7 +92,16 @@ export interface BotOptions extends SearchOptions {
 
 export function createBot(patterns: readonly Pattern[], options: BotOptions = {}): Bot {
   if (patterns.length === 0) throw new RangeError('cannot answer from an empty catalog');
-  const index = createSearchIndex(patterns, options);
+  const glossary = options.glossary ?? [];
+  const extraContent = new Map<string, string[]>();
+  for (const entry of glossary) {
+    for (const r of entry.relates) extraContent.set(r.slug, [...(extraContent.get(r.slug) ?? []), r.how]);
+  }
+  const index = createSearchIndex(patterns, {
+    ...options,
+    extraContent,
+    ownTerms: glossary.flatMap((entry) => [entry.term, ...entry.aliases]),
+  });
   const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
   const rotation = dailyRotation(patterns);
   const groups: CategoryGroup[] = [];
@@ -183,6 +193,16 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
     return plausible ? { best, hits } : { hits };
   }
 
+  const termAnswer = (term: GlossaryEntry): TermAnswer => ({
+    kind: 'term',
+    term: term.term,
+    definition: term.definition,
+    relates: term.relates.flatMap((r) => {
+      const pattern = bySlug.get(r.slug);
+      return pattern ? [{ pattern, how: r.how }] : [];
+    }),
+  });
+
   function answerLookup(query: string, original: string): Answer {
     const category = categoryByKey.get(exactKey(query));
     if (category) return { kind: 'category', group: category };
@@ -190,18 +210,12 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
     // "an alternative to 2PC": the pattern the glossary names first for it, not the term itself.
     const instead = term && ALTERNATIVE.test(query) ? bySlug.get(term.relates[0]?.slug ?? '') : undefined;
     if (instead) return card(instead, 'lookup');
-    if (term) {
-      return {
-        kind: 'term',
-        term: term.term,
-        definition: term.definition,
-        relates: term.relates.flatMap((r) => {
-          const pattern = bySlug.get(r.slug);
-          return pattern ? [{ pattern, how: r.how }] : [];
-        }),
-      };
-    }
+    if (term) return termAnswer(term);
     const { best, hits } = lookup(query);
+    // A glossary term the question holds, when no pattern is named in it, is what it is about
+    // ("Rate limit doesn't always block my requests when needed").
+    const held = best?.mentioned ? undefined : terms.termIn(query);
+    if (held) return termAnswer(held);
     if (!best) {
       return none(
         original,
@@ -358,7 +372,7 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
 
   return {
     patterns,
-    glossary: options.glossary ?? [],
+    glossary,
     compareAnswer,
     bySlug: (slug) => bySlug.get(slug),
     parse,

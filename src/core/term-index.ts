@@ -21,6 +21,8 @@ export interface TermIndex {
    * ("retry with a circuit breaker") is the pattern's.
    */
   termOf(query: string): GlossaryEntry | undefined;
+  /** A glossary term the query holds anywhere, when it names no pattern: weaker than `termOf`. */
+  termIn(query: string): GlossaryEntry | undefined;
 }
 
 /**
@@ -47,6 +49,11 @@ export function createTermIndex(glossary: readonly GlossaryEntry[], patterns: re
       // one word of a problem told at length ("add mTLS and retries without changing app code").
       return terms.find((term) => contains(words, term.phrase) && term.phrase.length * 2 >= words.length)
         ?.entry;
+    },
+    termIn(query) {
+      const words = stems(query);
+      if (words.length === 0 || names.some((name) => contains(words, name))) return undefined;
+      return terms.find((term) => contains(words, term.phrase))?.entry;
     },
   };
 }
