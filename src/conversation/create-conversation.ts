@@ -38,7 +38,8 @@ export interface ConversationOptions {
 
 /** The confidence tier of an answer, for the metrics: a lookup answered, offered with "did you mean", or not found. */
 function tierOf(answer: Answer): string {
-  if (answer.kind === 'pattern') return answer.alternatives.length > 0 ? 'did-you-mean' : 'answer';
+  if (answer.kind === 'pattern')
+    return answer.tier ?? (answer.alternatives.length > 0 ? 'did-you-mean' : 'answer');
   if (answer.kind === 'none') return 'not-found';
   return answer.kind;
 }

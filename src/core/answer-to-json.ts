@@ -31,6 +31,8 @@ export interface AnswerJson {
   readonly versus?: string;
   /** A `term` answer's glossary term (it is not a pattern; `patterns` are the ones it relates to). */
   readonly term?: string;
+  /** A `goal` answer's quality (`patterns` are the ones that serve it, best first). */
+  readonly quality?: string;
   /** A pattern answer's authored content, under the file's own field names (absent for a plain TSV row). */
   readonly content?: PatternDoc;
   /** Which layer of the card was asked for, when not the first view. */
@@ -81,6 +83,8 @@ export function answerToJson(answer: Answer): AnswerJson {
       return { ...base, outcome: answer.outcome };
     case 'term':
       return { ...base, term: answer.term };
+    case 'goal':
+      return { ...base, quality: answer.quality };
     default:
       return base;
   }

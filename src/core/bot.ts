@@ -2,6 +2,7 @@ import type {
   Answer,
   CategoryGroup,
   CompareAnswer,
+  GoalAnswer,
   NoneAnswer,
   PairRelation,
   PatternAnswer,
@@ -11,6 +12,7 @@ import type { PatternView } from './card/action.js';
 import type { GlossaryEntry } from './catalog/glossary-entry.js';
 import type { PairNote } from './catalog/pair-note.js';
 import { COMMANDS } from './commands.js';
+import { goalOf, type Quality, qualityIn } from './goal-of.js';
 import { type CompareSplit, type Intent, parseIntent } from './intent.js';
 import { exactKey } from './normalize.js';
 import type { Pattern } from './pattern.js';
@@ -40,6 +42,9 @@ export const CLOSE_RATIO = 0.85;
 /** The least score a suggestion needs: below it, it is noise. */
 export const SUGGESTION_FLOOR = 0.4;
 export const MAX_ALTERNATIVES = 3;
+/** How many patterns a goal answer lists, and how many search hits rank them. */
+const MAX_GOAL_PATTERNS = 8;
+const GOAL_LIMIT = 50;
 /** How much of the query a not-found answer repeats. */
 const MAX_ECHO = 100;
 
@@ -203,9 +208,26 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
     }),
   });
 
+  /**
+   * The patterns whose content lists the quality, ranked by how well they match the question, then by
+   * how high the quality stands in their list (a pattern's first quality is what it is mostly for).
+   */
+  function goalAnswer(quality: Quality, query: string): GoalAnswer {
+    const serving = patterns.filter((p) => p.doc?.qualities.includes(quality));
+    const fit = new Map(index.search(query, GOAL_LIMIT).map((hit) => [hit.pattern, hit.score]));
+    const rank = (p: Pattern) => (fit.get(p) ?? 0) + 0.5 / (1 + (p.doc?.qualities.indexOf(quality) ?? 0));
+    return {
+      kind: 'goal',
+      quality,
+      patterns: serving.sort((a, b) => rank(b) - rank(a)).slice(0, MAX_GOAL_PATTERNS),
+    };
+  }
+
   function answerLookup(query: string, original: string): Answer {
     const category = categoryByKey.get(exactKey(query));
     if (category) return { kind: 'category', group: category };
+    const goal = terms.namesPattern(query) ? undefined : goalOf(query);
+    if (goal) return goalAnswer(goal, query);
     const term = terms.termOf(query);
     // "an alternative to 2PC": the pattern the glossary names first for it, not the term itself.
     const instead = term && ALTERNATIVE.test(query) ? bySlug.get(term.relates[0]?.slug ?? '') : undefined;
@@ -229,7 +251,7 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
       .filter((hit) => hit.score >= SUGGESTION_FLOOR && (weak || hit.score >= best.score * CLOSE_RATIO))
       .map((hit) => hit.pattern)
       .slice(0, MAX_ALTERNATIVES);
-    return card(best.pattern, 'lookup', alternatives);
+    return { ...card(best.pattern, 'lookup', alternatives), tier: weak ? 'did-you-mean' : 'answer' };
   }
 
   /**
@@ -311,6 +333,9 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
       if (shared > 0 && (!best || score > best.score)) best = { group, score };
     }
     if (best) return { kind: 'category', group: best.group };
+    // `category reliability`: not a category, a goal.
+    const quality = qualityIn(query);
+    if (quality) return goalAnswer(quality, query);
     const fuzzy = rankStrings(
       query,
       groups.map((g) => g.category),

@@ -247,7 +247,14 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
       const completed = last && word.length >= MIN_PREFIX && othersKnown ? completions(word) : [];
       if (completed.length === 0) return { stems: [], penalty: 0, weight: UNKNOWN_WORD_WEIGHT };
       const stems = [...new Set(completed.map((w) => surface.get(w) ?? w))];
-      return { stems, penalty: PREFIX_PENALTY, weight: Math.max(...stems.map(idf)) };
+      // An everyday word is not a prefix being typed of a longer one ("help" of "helper") unless it
+      // completes a name or alias.
+      return {
+        stems,
+        penalty: PREFIX_PENALTY,
+        weight: Math.max(...stems.map(idf)),
+        ...(short && isWord(word) ? { common: true } : {}),
+      };
     }
     const stems = [...new Set(corrections.map((c) => surface.get(c.word) ?? c.word))];
     return {

@@ -23,6 +23,8 @@ export interface TermIndex {
   termOf(query: string): GlossaryEntry | undefined;
   /** A glossary term the query holds anywhere, when it names no pattern: weaker than `termOf`. */
   termIn(query: string): GlossaryEntry | undefined;
+  /** Whether the query holds a pattern's own name, slug or short name ("saga", "circuit breaker"). */
+  namesPattern(query: string): boolean;
 }
 
 /**
@@ -49,6 +51,10 @@ export function createTermIndex(glossary: readonly GlossaryEntry[], patterns: re
       // one word of a problem told at length ("add mTLS and retries without changing app code").
       return terms.find((term) => contains(words, term.phrase) && term.phrase.length * 2 >= words.length)
         ?.entry;
+    },
+    namesPattern(query) {
+      const words = stems(query);
+      return names.some((name) => contains(words, name));
     },
     termIn(query) {
       const words = stems(query);

@@ -18,6 +18,7 @@ const SAMPLES = {
   help: bot.answer('help'),
   daily: bot.answer('daily on'),
   term: bot.answer('what is 2PC?'),
+  goal: bot.answer('patterns for reliability'),
 } satisfies Record<AnswerKind, Answer>;
 
 describe('the Answer contract', () => {

@@ -31,6 +31,7 @@ export function answerToRef(answer: Answer): AnswerRef | undefined {
     case 'term':
       return { k: 'term', term: answer.term };
     case 'daily':
+    case 'goal':
       return undefined;
     default:
       return assertNever(answer);
