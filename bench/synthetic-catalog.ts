@@ -1,4 +1,4 @@
-import type { PatternDoc } from '../src/core/catalog/pattern-doc.js';
+import { type PatternDoc, QUALITIES } from '../src/core/catalog/pattern-doc.js';
 import type { Pattern } from '../src/core/pattern.js';
 
 /** mulberry32: a small seeded generator, so every run builds the same catalog. */
@@ -44,15 +44,6 @@ function pick<T>(items: readonly T[], next: () => number): T {
   return items[Math.floor(next() * items.length)] as T;
 }
 
-const QUALITY_POOL = [
-  'reliability',
-  'scalability',
-  'consistency',
-  'security',
-  'operability',
-  'cost',
-  'evolvability',
-] as const;
 const TOOLS =
   `Nimbus Quarry Lattice Harbor Vector Tessera Onyx Juniper Keystone Meridian Polaris Cobalt`.split(/\s+/);
 
@@ -83,9 +74,7 @@ function syntheticDoc(
     slug: fields.slug,
     name: fields.name,
     short_name: fields.name.replace(/ Pattern$/, ''),
-    qualities: [pick(QUALITY_POOL, next), pick(QUALITY_POOL, next)].filter(
-      (q, i, all) => all.indexOf(q) === i,
-    ),
+    qualities: [pick(QUALITIES, next), pick(QUALITIES, next)].filter((q, i, all) => all.indexOf(q) === i),
     summary: sentence(next, fields.words),
     problem: sentence(next, fields.words),
     use_when: lines(4),
