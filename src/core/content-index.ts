@@ -56,19 +56,14 @@ export interface ContentIndex {
 }
 
 /** Plain ASCII prose takes a fast path; anything else goes through the full folding of names and queries. */
-const ASCII = /^[\x00-\x7f]*$/;
+/** Anything but printable ASCII and white space. */
+const NOT_PLAIN = /[^\t\n\r\x20-\x7e]/;
 const ASCII_SPLIT = /[^a-z0-9#]+/;
+const NUMBER = /^[0-9]+$/;
 
-/** The content words of a field, as names and queries are read; numbers ("30 seconds") are no topic. */
-function tokenize(text: string): string[] {
-  const words = ASCII.test(text)
-    ? text
-        .toLowerCase()
-        .replace(/'s\b/g, '')
-        .split(ASCII_SPLIT)
-        .filter((word) => word.length > 0 && !isFillerWord(word))
-    : contentWords(text);
-  return words.filter((word) => !/^[0-9]+$/.test(word));
+/** The raw words of a field: each is then looked up once (filler words and numbers are dropped there). */
+function rawWords(text: string): string[] {
+  return !NOT_PLAIN.test(text) ? text.toLowerCase().split(ASCII_SPLIT) : contentWords(text);
 }
 
 /** BM25's term-frequency saturation and length normalisation (the usual values). */
@@ -84,44 +79,57 @@ interface Posting {
   readonly tf: number[];
   /** The best field weight the stem has in each doc. */
   readonly best: number[];
+  /** The last doc pushed, so a doc is pushed once. */
+  last: number;
 }
 
 /**
  * BM25F over the patterns' authored content, with this project's own tokens (the same filler words
  * and Porter stems as names and aliases). Hand-written rather than MiniSearch: MiniSearch's radix-tree
  * index took 16 s to build over 10,000 patterns of real-sized content on this machine, against a budget
- * of 1 s, and a query of common words scanned every document; this index is flat arrays per stem and
- * skips stems that are in more than 5% of the patterns.
+ * of 1 s, and a query of common words scanned every document; this index is flat arrays per stem,
+ * looks each surface word up once, and skips stems that are in more than 5% of the patterns.
  */
 export function createContentIndex(patterns: readonly Pattern[], extra?: ExtraContent): ContentIndex {
   const postings = new Map<string, Posting>();
+  /** surface word → its posting, or null for a filler word or a number */
+  const bySurface = new Map<string, Posting | null>();
+  const postingOf = (word: string): Posting | null => {
+    let posting = bySurface.get(word);
+    if (posting !== undefined) return posting;
+    // A lone letter is what is left of "service's" split at the quote.
+    if (word.length < 2 || isFillerWord(word) || NUMBER.test(word)) posting = null;
+    else {
+      const stemmed = stem(word);
+      posting = postings.get(stemmed) ?? { docs: [], tf: [], best: [], last: -1 };
+      postings.set(stemmed, posting);
+    }
+    bySurface.set(word, posting);
+    return posting;
+  };
   const lengths: number[] = [];
   let totalLength = 0;
   patterns.forEach((pattern, doc) => {
     const fields = fieldsOf(pattern, extra);
-    const seen = new Map<string, Posting>();
     let length = 0;
     for (const field of FIELDS) {
       const text = fields[field];
       if (text === '') continue;
       const weight = CONTENT_FIELDS[field];
-      for (const word of tokenize(text)) {
-        const stemmed = stem(word);
+      for (const word of rawWords(text)) {
+        const posting = postingOf(word);
+        if (!posting) continue;
         length++;
-        let posting = postings.get(stemmed);
-        if (!posting) {
-          posting = { docs: [], tf: [], best: [] };
-          postings.set(stemmed, posting);
-        }
-        if (!seen.has(stemmed)) {
-          seen.set(stemmed, posting);
+        if (posting.last !== doc) {
+          posting.last = doc;
           posting.docs.push(doc);
-          posting.tf.push(0);
-          posting.best.push(0);
+          posting.tf.push(weight);
+          posting.best.push(weight);
+          continue;
         }
         const at = posting.docs.length - 1;
         posting.tf[at] = (posting.tf[at] ?? 0) + weight;
-        posting.best[at] = Math.max(posting.best[at] ?? 0, weight);
+        if ((posting.best[at] ?? 0) < weight) posting.best[at] = weight;
       }
     }
     lengths.push(length);

@@ -16,8 +16,22 @@ const FILLER_WORDS = new Set(
     .filter(Boolean),
 );
 
+/** The texts folded lately: one question is folded by several readers (intent, search, terms, goals). */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 64;
+
 /** Lowercases, folds accents and typographic quotes, and expands the contractions people type. */
 export function foldText(text: string): string {
+  let result = folded.get(text);
+  if (result === undefined) {
+    result = fold(text);
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(text, result);
+  }
+  return result;
+}
+
+function fold(text: string): string {
   return (
     text
       .normalize('NFKD')
