@@ -234,10 +234,11 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
     if (instead) return card(instead, 'lookup');
     if (term) return termAnswer(term);
     const { best, hits } = lookup(query);
-    // A glossary term the question holds, when no pattern is named in it, is what it is about
-    // ("Rate limit doesn't always block my requests when needed").
-    const held = best?.mentioned ? undefined : terms.termIn(query);
-    if (held) return termAnswer(held);
+    // A glossary term the question holds is what it is about when no pattern is named in it ("Rate
+    // limit doesn't always block my requests when needed"), or only by a shorter name ("kafka
+    // consumer group rebalance": the consumer group, not event-driven architecture).
+    const held = terms.termIn(query);
+    if (held && held.words > (best?.mentioned ?? 0)) return termAnswer(held.entry);
     if (!best) {
       return none(
         original,

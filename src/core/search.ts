@@ -12,8 +12,11 @@ export interface SearchHit {
   /** Confidence in [0, 1]: 1 is an exact name, slug, code or alias. */
   readonly score: number;
   readonly matchedBy: MatchKind;
-  /** The query holds a whole name, alias or implementation of this pattern ("saga", "resilience4j"). */
-  readonly mentioned?: boolean;
+  /**
+   * The query holds a whole name, alias or implementation of this pattern ("saga", "resilience4j"):
+   * how many words the fullest of them has.
+   */
+  readonly mentioned?: number;
 }
 
 export interface SearchIndex {
@@ -320,7 +323,11 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
   }
 
   /** The patterns whose whole name, alias or implementation the query holds, typed as such (no typo). */
-  function mentionsOf(resolved: Resolved[], short: boolean, candidates: Iterable<number>): Set<number> {
+  function mentionsOf(
+    resolved: Resolved[],
+    short: boolean,
+    candidates: Iterable<number>,
+  ): Map<number, number> {
     const exactStems = new Set<string>();
     const commonStems = new Set<string>();
     for (const r of resolved) {
@@ -342,12 +349,12 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
     // "event sourcing" names one pattern; the "event" inside it does not name another. Of several
     // patterns named, the most fully named is the topic ("API Gateway in a Microservices architecture").
     const strongest = Math.max(0, ...[...held.values()].map((words) => words.size));
-    const found = new Set<number>();
+    const found = new Map<number, number>();
     for (const [index, words] of held) {
       const inside = [...held].some(
         ([other, more]) => other !== index && more.size > words.size && [...words].every((w) => more.has(w)),
       );
-      if (!inside && words.size === strongest) found.add(index);
+      if (!inside && words.size === strongest) found.set(index, words.size);
     }
     return found;
   }
@@ -412,7 +419,7 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
           hits.set(index, { ...hit, score: hit.score * NOT_MENTIONED });
       }
     }
-    for (const index of mentioned) offer(index, MENTION_FLOOR, 'words');
+    for (const index of mentioned.keys()) offer(index, MENTION_FLOOR, 'words');
 
     const best = Math.max(0, ...[...hits.values()].map((hit) => hit.score));
     const candidates = best < FUSE_BELOW && words.length <= FUSE_MAX_WORDS ? topCandidates(hits) : [];
@@ -431,7 +438,7 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
         pattern: patterns[index] as Pattern,
         score: hit.score,
         matchedBy: hit.matchedBy,
-        ...(mentioned.has(index) ? { mentioned: true } : {}),
+        ...(mentioned.has(index) ? { mentioned: mentioned.get(index) } : {}),
       }));
   }
 

@@ -33,8 +33,11 @@ export interface TermIndex {
    * ("retry with a circuit breaker") is the pattern's.
    */
   termOf(query: string): GlossaryEntry | undefined;
-  /** A glossary term the query holds anywhere, when it names no pattern: weaker than `termOf`. */
-  termIn(query: string): GlossaryEntry | undefined;
+  /**
+   * A glossary term the query holds anywhere, when it names no pattern, with how many words it has:
+   * weaker than `termOf`.
+   */
+  termIn(query: string): { readonly entry: GlossaryEntry; readonly words: number } | undefined;
   /** Whether the query holds a pattern's own name, slug or short name ("saga", "circuit breaker"). */
   namesPattern(query: string): boolean;
 }
@@ -82,7 +85,8 @@ export function createTermIndex(glossary: readonly GlossaryEntry[], patterns: re
     termIn(query) {
       const words = stems(query);
       if (words.length === 0 || names.some((name) => contains(words, name), words)) return undefined;
-      return terms.find((term) => contains(words, term.phrase))?.entry;
+      const found = terms.find((term) => contains(words, term.phrase));
+      return found && { entry: found.entry, words: found.phrase.length };
     },
   };
 }
