@@ -37,6 +37,13 @@ describe('search that reads the content', () => {
     expect(bot.answer('Rate limit does not always block my requests when needed').kind).toBe('term');
   });
 
+  it('a term held in a question beats a pattern named only by a shorter phrase', () => {
+    const answer = bot.answer('kafka consumer group rebalance after a restart');
+    expect(answer.kind === 'term' && answer.term).toBe('consumer group');
+    // A pattern named as fully as the term keeps the question.
+    expect(slugOf(bot.answer('retries inside a circuit breaker fallback'))).toBe('circuit-breaker-pattern');
+  });
+
   it('chat stays silent', () => {
     for (const line of ['thanks for the help', 'Thanks again!', ':+1:', '+1', 'back', 'update what mate?']) {
       const kind = bot.answer(line).kind;
