@@ -151,6 +151,8 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
   const phrases: string[][][] = [];
   /** per pattern: the phrases a query may hold to mention it (not glossary terms) */
   const mentionPhrases: string[][][] = [];
+  /** per pattern: the keys of its own name, slug and short name */
+  const namedStems: Set<string>[] = [];
   /** surface word → its stem, for typo correction */
   const surface = new Map<string, string>();
   const typos = new TypoIndex();
@@ -203,6 +205,9 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
     }
     phrases.push(own);
     mentionPhrases.push(mentions);
+    namedStems.push(
+      new Set([pattern.name, pattern.slug, ...(pattern.doc ? [pattern.doc.short_name] : [])].map(exactKey)),
+    );
     learn(contentWords(pattern.description), index, FIELD_WEIGHT.description);
     learn(contentWords(pattern.category), index, FIELD_WEIGHT.category);
   });
@@ -329,20 +334,26 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
     candidates: Iterable<number>,
   ): Map<number, number> {
     const exactStems = new Set<string>();
-    const commonStems = new Set<string>();
+    const englishStems = new Set<string>();
     for (const r of resolved) {
       if (r.penalty !== 1) continue;
       for (const s of r.stems) {
         exactStems.add(s);
-        if (r.common) commonStems.add(s);
+        if (r.english) englishStems.add(s);
       }
     }
     const held = new Map<number, Set<string>>();
     for (const index of candidates) {
       const words = new Set<string>();
+      const named = namedStems[index];
       for (const phrase of mentionPhrases[index] ?? []) {
-        if (phrase.every((s) => exactStems.has(s)) && !(short && phrase.every((s) => commonStems.has(s))))
-          for (const s of phrase) words.add(s);
+        if (!phrase.every((s) => exactStems.has(s))) continue;
+        // One everyday word names a pattern only when it is the pattern's own name ("saga", "sidecar"),
+        // and not even then in a short text ("sidecar containers" is matched word by word instead);
+        // an alias that is an everyday word ("events", "gateway", "fallback") is evidence, not a name.
+        const lone = phrase.length === 1 ? (phrase[0] as string) : undefined;
+        if (lone !== undefined && englishStems.has(lone) && (short || !named?.has(lone))) continue;
+        for (const s of phrase) words.add(s);
       }
       if (words.size > 0) held.set(index, words);
     }
