@@ -24,6 +24,8 @@ export interface AnswerJson {
   readonly category?: string;
   readonly reason?: string;
   readonly source?: string;
+  /** A looked-up card's confidence tier: `answer` or `did-you-mean`. */
+  readonly tier?: string;
   readonly date?: string;
   /** What a `daily …` command came to. */
   readonly outcome?: string;
@@ -64,6 +66,7 @@ export function answerToJson(answer: Answer): AnswerJson {
       return {
         ...base,
         source: answer.source,
+        ...(answer.tier ? { tier: answer.tier } : {}),
         ...(answer.date ? { date: answer.date } : {}),
         related: answer.related.map(patternToSummary),
         alternatives: answer.alternatives.map(patternToSummary),
