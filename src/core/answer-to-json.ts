@@ -24,6 +24,8 @@ export interface AnswerJson {
   readonly category?: string;
   readonly reason?: string;
   readonly source?: string;
+  /** A looked-up card's confidence tier: `answer` or `did-you-mean`. */
+  readonly tier?: string;
   readonly date?: string;
   /** What a `daily …` command came to. */
   readonly outcome?: string;
@@ -31,6 +33,8 @@ export interface AnswerJson {
   readonly versus?: string;
   /** A `term` answer's glossary term (it is not a pattern; `patterns` are the ones it relates to). */
   readonly term?: string;
+  /** A `goal` answer's quality (`patterns` are the ones that serve it, best first). */
+  readonly quality?: string;
   /** A pattern answer's authored content, under the file's own field names (absent for a plain TSV row). */
   readonly content?: PatternDoc;
   /** Which layer of the card was asked for, when not the first view. */
@@ -62,6 +66,7 @@ export function answerToJson(answer: Answer): AnswerJson {
       return {
         ...base,
         source: answer.source,
+        ...(answer.tier ? { tier: answer.tier } : {}),
         ...(answer.date ? { date: answer.date } : {}),
         related: answer.related.map(patternToSummary),
         alternatives: answer.alternatives.map(patternToSummary),
@@ -83,6 +88,8 @@ export function answerToJson(answer: Answer): AnswerJson {
       return { ...base, outcome: answer.outcome };
     case 'term':
       return { ...base, term: answer.term };
+    case 'goal':
+      return { ...base, quality: answer.quality };
     default:
       return base;
   }

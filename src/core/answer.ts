@@ -2,6 +2,7 @@ import type { PatternView } from './card/action.js';
 import type { Rich } from './card/card.js';
 import type { Command } from './commands.js';
 import type { CanPost } from './daily/can-post.js';
+import type { Quality } from './goal-of.js';
 import type { Pattern } from './pattern.js';
 
 /** The patterns of one category, in catalog order. */
@@ -21,6 +22,11 @@ export interface PatternAnswer {
   /** "Did you mean" alternatives, when the match was weak or another pattern scored close. */
   readonly alternatives: readonly Pattern[];
   readonly source: PatternSource;
+  /**
+   * How sure a looked-up card is: `answer` (at or above CONFIDENT), or `did-you-mean` (plausible, shown
+   * with its near matches). Absent for cards not found by a search (random, today, buttons).
+   */
+  readonly tier?: 'answer' | 'did-you-mean';
   /** The local date (YYYY-MM-DD) a pattern of the day is for. */
   readonly date?: string;
   /** Which layer of the card: the short first view (default), More, Diagram or Compare with…. */
@@ -97,6 +103,13 @@ export interface TermAnswer {
   readonly relates: readonly { readonly pattern: Pattern; readonly how: string }[];
 }
 
+/** A question about a goal ("patterns for reliability"): the patterns whose content says they serve it, best first. */
+export interface GoalAnswer {
+  readonly kind: 'goal';
+  readonly quality: Quality;
+  readonly patterns: readonly Pattern[];
+}
+
 export interface HelpAnswer {
   readonly kind: 'help';
   readonly commands: readonly Command[];
@@ -171,6 +184,7 @@ export type Answer =
   | NoneAnswer
   | HelpAnswer
   | TermAnswer
+  | GoalAnswer
   | DailyAnswer
   | StatsAnswer;
 
@@ -193,6 +207,8 @@ export function answerPatterns(answer: Answer): readonly Pattern[] {
       return answer.group.patterns;
     case 'term':
       return answer.relates.map((r) => r.pattern);
+    case 'goal':
+      return answer.patterns;
     case 'stats':
       return answer.outcome === 'report' ? answer.asked.map((a) => a.pattern) : [];
     case 'none':

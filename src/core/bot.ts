@@ -2,14 +2,17 @@ import type {
   Answer,
   CategoryGroup,
   CompareAnswer,
+  GoalAnswer,
   NoneAnswer,
   PairRelation,
   PatternAnswer,
+  TermAnswer,
 } from './answer.js';
 import type { PatternView } from './card/action.js';
 import type { GlossaryEntry } from './catalog/glossary-entry.js';
 import type { PairNote } from './catalog/pair-note.js';
 import { COMMANDS } from './commands.js';
+import { goalOf, type Quality, qualityIn } from './goal-of.js';
 import { type CompareSplit, type Intent, parseIntent } from './intent.js';
 import { exactKey } from './normalize.js';
 import type { Pattern } from './pattern.js';
@@ -31,7 +34,7 @@ export const CONFIDENT = 0.7;
 /** At or above (and below CONFIDENT): the answer, with "did you mean". Below: not found. */
 export const PLAUSIBLE = 0.5;
 /** Below PLAUSIBLE, a hit this high that beats the runner-up (or this floor) by this ratio is still the answer. */
-export const CLEAR_WINNER_MIN = 0.4;
+export const CLEAR_WINNER_MIN = 0.42;
 export const CLEAR_WINNER_RATIO = 1.6;
 const CLEAR_WINNER_FLOOR = 0.2;
 /** A runner-up this close to the best (as a ratio) is offered as an alternative. */
@@ -39,6 +42,9 @@ export const CLOSE_RATIO = 0.85;
 /** The least score a suggestion needs: below it, it is noise. */
 export const SUGGESTION_FLOOR = 0.4;
 export const MAX_ALTERNATIVES = 3;
+/** How many patterns a goal answer lists, and how many search hits rank them. */
+const MAX_GOAL_PATTERNS = 8;
+const GOAL_LIMIT = 50;
 /** How much of the query a not-found answer repeats. */
 const MAX_ECHO = 100;
 
@@ -91,7 +97,16 @@ export interface BotOptions extends SearchOptions {
 
 export function createBot(patterns: readonly Pattern[], options: BotOptions = {}): Bot {
   if (patterns.length === 0) throw new RangeError('cannot answer from an empty catalog');
-  const index = createSearchIndex(patterns, options);
+  const glossary = options.glossary ?? [];
+  const extraContent = new Map<string, string[]>();
+  for (const entry of glossary) {
+    for (const r of entry.relates) extraContent.set(r.slug, [...(extraContent.get(r.slug) ?? []), r.how]);
+  }
+  const index = createSearchIndex(patterns, {
+    ...options,
+    extraContent,
+    ownTerms: glossary.flatMap((entry) => [entry.term, ...entry.aliases]),
+  });
   const bySlug = new Map(patterns.map((pattern) => [pattern.slug, pattern]));
   const rotation = dailyRotation(patterns);
   const groups: CategoryGroup[] = [];
@@ -183,25 +198,47 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
     return plausible ? { best, hits } : { hits };
   }
 
+  const termAnswer = (term: GlossaryEntry): TermAnswer => ({
+    kind: 'term',
+    term: term.term,
+    definition: term.definition,
+    relates: term.relates.flatMap((r) => {
+      const pattern = bySlug.get(r.slug);
+      return pattern ? [{ pattern, how: r.how }] : [];
+    }),
+  });
+
+  /**
+   * The patterns whose content lists the quality, ranked by how well they match the question, then by
+   * how high the quality stands in their list (a pattern's first quality is what it is mostly for).
+   */
+  function goalAnswer(quality: Quality, query: string): GoalAnswer {
+    const serving = patterns.filter((p) => p.doc?.qualities.includes(quality));
+    const fit = new Map(index.search(query, GOAL_LIMIT).map((hit) => [hit.pattern, hit.score]));
+    const rank = (p: Pattern) => (fit.get(p) ?? 0) + 0.5 / (1 + (p.doc?.qualities.indexOf(quality) ?? 0));
+    return {
+      kind: 'goal',
+      quality,
+      patterns: serving.sort((a, b) => rank(b) - rank(a)).slice(0, MAX_GOAL_PATTERNS),
+    };
+  }
+
   function answerLookup(query: string, original: string): Answer {
     const category = categoryByKey.get(exactKey(query));
     if (category) return { kind: 'category', group: category };
+    const goal = terms.namesPattern(query) ? undefined : goalOf(query);
+    if (goal) return goalAnswer(goal, query);
     const term = terms.termOf(query);
     // "an alternative to 2PC": the pattern the glossary names first for it, not the term itself.
     const instead = term && ALTERNATIVE.test(query) ? bySlug.get(term.relates[0]?.slug ?? '') : undefined;
     if (instead) return card(instead, 'lookup');
-    if (term) {
-      return {
-        kind: 'term',
-        term: term.term,
-        definition: term.definition,
-        relates: term.relates.flatMap((r) => {
-          const pattern = bySlug.get(r.slug);
-          return pattern ? [{ pattern, how: r.how }] : [];
-        }),
-      };
-    }
+    if (term) return termAnswer(term);
     const { best, hits } = lookup(query);
+    // A glossary term the question holds is what it is about when no pattern is named in it ("Rate
+    // limit doesn't always block my requests when needed"), or only by a shorter name ("kafka
+    // consumer group rebalance": the consumer group, not event-driven architecture).
+    const held = terms.termIn(query);
+    if (held && held.words > (best?.mentioned ?? 0)) return termAnswer(held.entry);
     if (!best) {
       return none(
         original,
@@ -215,7 +252,7 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
       .filter((hit) => hit.score >= SUGGESTION_FLOOR && (weak || hit.score >= best.score * CLOSE_RATIO))
       .map((hit) => hit.pattern)
       .slice(0, MAX_ALTERNATIVES);
-    return card(best.pattern, 'lookup', alternatives);
+    return { ...card(best.pattern, 'lookup', alternatives), tier: weak ? 'did-you-mean' : 'answer' };
   }
 
   /**
@@ -297,6 +334,9 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
       if (shared > 0 && (!best || score > best.score)) best = { group, score };
     }
     if (best) return { kind: 'category', group: best.group };
+    // `category reliability`: not a category, a goal.
+    const quality = qualityIn(query);
+    if (quality) return goalAnswer(quality, query);
     const fuzzy = rankStrings(
       query,
       groups.map((g) => g.category),
@@ -361,7 +401,7 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
 
   return {
     patterns,
-    glossary: options.glossary ?? [],
+    glossary,
     compareAnswer,
     bySlug: (slug) => bySlug.get(slug),
     parse,

@@ -67,6 +67,10 @@ function clean(text: string): string {
     .trim();
 }
 
+/** Most words a side of "a vs b" may have: past it, "against" is a sentence ("a failure against one stops…"). */
+const MAX_SIDE_WORDS = 6;
+const isSide = (text: string) => text.split(' ').length <= MAX_SIDE_WORDS;
+
 function trimSide(side: string): string {
   return side
     .replace(/^(?:the|a|an)\s+/, '')
@@ -103,7 +107,7 @@ export function parseIntent(text: string): Intent {
   if (prefix) return { type: 'compare', query, splits: prefix[1] ? compareSplits(prefix[1]) : [] };
   for (const form of [COMPARE_DIFFER, COMPARE_CHOICE, COMPARE_INFIX]) {
     const match = form.exec(query);
-    if (match?.[1] && match[2])
+    if (match?.[1] && match[2] && isSide(match[1]) && isSide(match[2]))
       return { type: 'compare', query, splits: [[trimSide(match[1]), trimSide(match[2])]] };
   }
   const view = VIEW_PREFIX.exec(query);

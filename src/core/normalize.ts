@@ -16,18 +16,37 @@ const FILLER_WORDS = new Set(
     .filter(Boolean),
 );
 
+/** The texts folded lately: one question is folded by several readers (intent, search, terms, goals). */
+const folded = new Map<string, string>();
+const MAX_FOLDED = 64;
+
 /** Lowercases, folds accents and typographic quotes, and expands the contractions people type. */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
-    .replace(/\b(what|that|who|how|where|it|there)'s\b/g, '$1 is')
-    .replace(/n't\b/g, ' not')
-    .replace(/'(re|ve|ll|d|m)\b/g, ' ')
-    .replace(/'s\b/g, '')
-    .replace(MENTION_TOKEN, ' ');
+  let result = folded.get(text);
+  if (result === undefined) {
+    result = fold(text);
+    if (folded.size >= MAX_FOLDED) folded.clear();
+    folded.set(text, result);
+  }
+  return result;
+}
+
+function fold(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      // Words run together in code style are two words: "CircuitBreaker", "APIGateway".
+      .replace(/(\p{Ll}\p{Ll})(\p{Lu})/gu, '$1 $2')
+      .replace(/(\p{Lu})(\p{Lu}\p{Ll})/gu, '$1 $2')
+      .toLowerCase()
+      .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+      .replace(/\b(what|that|who|how|where|it|there)'s\b/g, '$1 is')
+      .replace(/n't\b/g, ' not')
+      .replace(/'(re|ve|ll|d|m)\b/g, ' ')
+      .replace(/'s\b/g, '')
+      .replace(MENTION_TOKEN, ' ')
+  );
 }
 
 /**

@@ -77,7 +77,7 @@ describe('cli', () => {
     expect(good).toMatchObject({
       code: 0,
       stdout:
-        'data/patterns.tsv: 12 patterns, no problems\ndata: 12 pattern files, 27 glossary terms, 11 pair notes, no problems\n',
+        'data/patterns.tsv: 12 patterns, no problems\ndata: 12 pattern files, 32 glossary terms, 11 pair notes, no problems\n',
     });
   });
 

@@ -19,6 +19,7 @@ const SAMPLES = {
   daily: bot.answer('daily on'),
   term: bot.answer('what is 2PC?'),
   stats: bot.answer('stats'),
+  goal: bot.answer('patterns for reliability'),
 } satisfies Record<AnswerKind, Answer>;
 
 describe('the Answer contract', () => {

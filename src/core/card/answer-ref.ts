@@ -32,6 +32,7 @@ export function answerToRef(answer: Answer): AnswerRef | undefined {
       return { k: 'term', term: answer.term };
     case 'daily':
     case 'stats':
+    case 'goal':
       return undefined;
     default:
       return assertNever(answer);

@@ -241,6 +241,33 @@ function body(answer: Answer): Card {
         ),
         footnote: TRY_LIST,
       };
+    case 'goal':
+      return answer.patterns.length === 0
+        ? {
+            tone: 'info',
+            title: `No pattern here lists ${answer.quality} among what it serves`,
+            blocks: [],
+            groups: [],
+            footnote: TRY_LIST,
+          }
+        : {
+            tone: 'plain',
+            title: `Patterns that serve ${answer.quality}`,
+            subtitle: ['Best fit for your question first. Pick one to see its card.'],
+            blocks: [
+              {
+                type: 'list',
+                items: answer.patterns.map((p) => [
+                  code(p.code),
+                  ' ',
+                  strong(p.name),
+                  `: ${p.doc?.summary ?? p.description}`,
+                ]),
+              },
+            ],
+            groups: patternGroup(undefined, answer.patterns),
+            footnote: TRY_LIST,
+          };
     case 'daily':
       return dailyCard(answer);
     case 'stats':
