@@ -72,14 +72,14 @@ describe('the usage log of the conversation', () => {
   });
 
   it('records a "did you mean" answer as a miss, and a confident card as an asked pattern', async () => {
-    expect(tier('service')).toBe('did-you-mean');
+    expect(tier('dapr general architecture doc')).toBe('did-you-mean');
     expect(tier('saga')).toBe('answer');
     const { conversation, usage } = setup();
-    await ask(conversation, 'service');
+    await ask(conversation, 'dapr general architecture doc');
     await ask(conversation, 'saga');
     await ask(conversation, 'compare cqrs event sourcing');
     await usage.settled();
-    expect((await misses()).map((m) => m.text)).toEqual(['service']);
+    expect((await misses()).map((m) => m.text)).toEqual(['dapr general architecture doc']);
     expect((await asked()).map((a) => [a.slug, a.count])).toEqual([
       ['cqrs-pattern', 1],
       ['event-sourcing-pattern', 1],
