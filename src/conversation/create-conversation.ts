@@ -10,6 +10,7 @@ import { STATS_ROWS } from '../core/card/stats-card.js';
 import { type Completion, completions } from '../core/complete.js';
 import { changesSubscription, type DailyCommand } from '../core/daily/daily-command.js';
 import type { Intent } from '../core/intent.js';
+import { isRemark } from '../core/remark.js';
 import { parseReviewCommand } from '../core/review/review-command.js';
 import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
@@ -172,7 +173,8 @@ export function createConversation(options: ConversationOptions): Conversation {
       return answerDaily(intent.command, input, capped);
     }
     const result = bot.answerIntent(intent, capped, await context(intent, input));
-    const card = answerToCard(result);
+    const answered = answerToCard(result);
+    const card = isRemark(intent, result, capped) ? { ...answered, quiet: true } : answered;
     const tier = tierOf(result);
     const usage = answerUsage(result, tier, capped);
     tiers.set(card, { kind: result.kind, tier, usage });

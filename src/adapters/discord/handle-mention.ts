@@ -50,6 +50,8 @@ export async function handleMention(message: Message, botId: string, deps: Handl
     canManageChannel: async () => canManageChannel(message),
     canPost: () => deps.canPost(channelId),
   });
+  // A remark the bot has no answer for ("thanks!") gets no reply where others read.
+  if (card.quiet && message.inGuild()) return;
   // A reply in a guild channel is public: a card for the asker alone is not shown there.
   const shown = card.private && message.inGuild() ? ASK_PRIVATELY : card;
   await message.reply(deps.render(shown, { repliedUser: true }));

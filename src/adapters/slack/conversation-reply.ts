@@ -35,6 +35,8 @@ export async function replyInConversation(
       : {}),
     canPost: () => deps.canPost(channel),
   });
+  // A remark the bot has no answer for ("thanks!") gets no message where others read.
+  if (card.quiet && place !== 'dm') return;
   const thread = threadTs ? { thread_ts: threadTs } : {};
   try {
     // A card for the asker alone goes to them only, unless the conversation is a DM with the bot already.

@@ -89,6 +89,12 @@ export interface Card {
   readonly share?: CardButton;
   /** For the asker's eyes only: adapters answer ephemerally, and never post it where others read. */
   readonly private?: boolean;
+  /**
+   * Not worth a message where others read it: a remark the bot has no answer for ("thanks!",
+   * "test"). Adapters show it where the asker alone reads it (a slash command, a DM) and stay
+   * silent in a shared channel.
+   */
+  readonly quiet?: boolean;
 }
 
 export function assertNeverBlock(block: never): never {

@@ -64,6 +64,12 @@ describe('mentions', () => {
     expect((reply.body as Posted).embeds?.[0]?.title).toBe('Outbox Pattern');
   });
 
+  it('a remark in a channel ("thanks!") gets no reply; in a DM it does', async () => {
+    await expectIgnored(message(h.fake, { content: `${mentionOf()} thanks!`, mentions: [BOT_USER] }));
+    const dm = message(h.fake, { content: 'thanks!', dm: true });
+    expect(((await replyTo(dm)).body as Posted).embeds?.[0]?.title).toContain('No pattern matches');
+  });
+
   it('a reply to the bot is answered', async () => {
     const id = message(h.fake, { content: 'and event sourcing?', replyTo: BOT_USER });
     expect(((await replyTo(id)).body as Posted).embeds?.[0]?.title).toBe('Event Sourcing Pattern');

@@ -234,6 +234,17 @@ describe('mentions and direct messages', () => {
     expect(limitProblems(args as Json)).toEqual([]);
   });
 
+  it('stays silent on a remark in a channel ("thanks!"), and still answers a question it cannot', async () => {
+    await h.event(mention(`<@${FAKE_BOT_USER_ID}> thanks!`, '1700000000.000021'), 'Ev-q1');
+    await h.event(mention(`<@${FAKE_BOT_USER_ID}> test`, '1700000000.000022'), 'Ev-q2');
+    await h.event(mention(`<@${FAKE_BOT_USER_ID}> what is zanzibar?`, '1700000000.000023'), 'Ev-q3');
+    await eventually(() => expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const posts = h.fake.callsTo('chat.postMessage');
+    expect(posts.map((p) => p.args.thread_ts)).toEqual(['1700000000.000023']);
+    expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(0);
+  });
+
   it('answers a mention inside a thread in that thread', async () => {
     await h.event(
       mention(`<@${FAKE_BOT_USER_ID}> saga`, '1700000000.000009', { thread_ts: '1700000000.000005' }),
