@@ -8,6 +8,7 @@ import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createQuiz } from './quiz/create-quiz.js';
 import { type HealthReport, healthReport, type Service, StartupError, withinStartup } from './service.js';
 import type { Store } from './store/store.js';
 
@@ -96,6 +97,24 @@ export function createApp(options: AppOptions): App {
           ...(options.daily ? { scheduler: options.daily } : {}),
         })
       : undefined;
+  const store = options.store ?? daily?.store;
+  const quiz = store
+    ? createQuiz({
+        bot,
+        store,
+        clock,
+        defaultTimeZone: config.dailyDefaultTimeZone,
+        leaderboard: config.quizLeaderboard,
+        ...(daily
+          ? {
+              timeZoneOf: (platform, channelId) =>
+                platform === 'console'
+                  ? Promise.resolve(undefined)
+                  : daily.commands.timeZoneOf(platform, channelId),
+            }
+          : {}),
+      })
+    : undefined;
   const conversation = createConversation({
     bot,
     logger,
@@ -103,6 +122,7 @@ export function createApp(options: AppOptions): App {
     clock,
     defaultTimeZone: config.dailyDefaultTimeZone,
     ...(daily ? { daily: daily.commands } : {}),
+    ...(quiz ? { quiz } : {}),
     ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
   });
 

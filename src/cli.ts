@@ -17,6 +17,7 @@ import { patternToSummary } from './core/pattern.js';
 import { isIsoDate } from './core/pattern-of-the-day.js';
 import { loadBot } from './load-catalog.js';
 import { createLogger } from './logger.js';
+import { createConsoleQuiz } from './quiz/console-quiz.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>
   ask "<text>" [--json]       answer one query (ask - reads one query per line from stdin)
@@ -117,7 +118,12 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     }
     case 'chat': {
       const logger = createLogger(config.logLevel);
-      const conversation = createConversation({ bot, logger, defaultTimeZone: config.dailyDefaultTimeZone });
+      const conversation = createConversation({
+        bot,
+        logger,
+        defaultTimeZone: config.dailyDefaultTimeZone,
+        quiz: createConsoleQuiz(bot, config),
+      });
       await runConsoleChat({ conversation, input: process.stdin, output: process.stdout });
       return 0;
     }

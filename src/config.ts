@@ -60,6 +60,8 @@ export const envSchema = z.object({
   DAILY_SLACK_ADMINS_ONLY: withDefault('false').pipe(
     z.enum(['true', 'false']).transform((v) => v === 'true'),
   ),
+  /** `off`: no `quiz top` leaderboard, for teams that prefer no ranking. */
+  QUIZ_LEADERBOARD: withDefault('on').pipe(z.enum(['on', 'off']).transform((v) => v === 'on')),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -93,6 +95,8 @@ export interface Config {
   readonly dailyDefaultTimeZone: string;
   readonly dailyChannels?: string;
   readonly dailySlackAdminsOnly: boolean;
+  /** Whether `quiz top` shows a channel leaderboard (QUIZ_LEADERBOARD, default on). */
+  readonly quizLeaderboard: boolean;
 }
 
 export class ConfigError extends Error {
@@ -169,6 +173,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     dailyDefaultTimeZone: env.DAILY_DEFAULT_TZ,
     ...(env.DAILY_CHANNELS ? { dailyChannels: env.DAILY_CHANNELS } : {}),
     dailySlackAdminsOnly: env.DAILY_SLACK_ADMINS_ONLY,
+    quizLeaderboard: env.QUIZ_LEADERBOARD,
   };
 }
 

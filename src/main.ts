@@ -6,6 +6,7 @@ import { createConversation } from './conversation/create-conversation.js';
 import { startHealthServer } from './health-server.js';
 import { loadBotOffThread } from './load-bot.js';
 import { createLogger } from './logger.js';
+import { createConsoleQuiz } from './quiz/console-quiz.js';
 import { StartupError } from './service.js';
 import { openStore } from './store/create-store.js';
 import { StorageError } from './store/storage-error.js';
@@ -30,7 +31,12 @@ async function main(): Promise<number> {
       process.stderr.write(`${NO_PLATFORM_MESSAGE}\n`);
       return 2;
     }
-    const conversation = createConversation({ bot, logger, defaultTimeZone: config.dailyDefaultTimeZone });
+    const conversation = createConversation({
+      bot,
+      logger,
+      defaultTimeZone: config.dailyDefaultTimeZone,
+      quiz: createConsoleQuiz(bot, config),
+    });
     await runConsoleChat({
       conversation,
       input: process.stdin,

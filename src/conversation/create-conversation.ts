@@ -9,9 +9,11 @@ import { problemCard, WORKING_CARD } from '../core/card/problem-card.js';
 import { type Completion, completions } from '../core/complete.js';
 import { changesSubscription, type DailyCommand } from '../core/daily/daily-command.js';
 import type { Intent } from '../core/intent.js';
+import { parseQuizCommand } from '../core/quiz/quiz-command.js';
 import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
+import type { Quiz } from '../quiz/create-quiz.js';
 import { isLate, withinBudget } from '../within-budget.js';
 import type { ActInput, ActResult, AskInput, Conversation } from './types.js';
 
@@ -34,6 +36,8 @@ export interface ConversationOptions {
   /** Cards remembered by text (0: none, for the benchmarks' --no-cache). */
   readonly cacheSize?: number;
   readonly metrics?: Pick<Metrics, 'observeAnswer'>;
+  /** Quizzes, scores and the leaderboard (absent without a store). */
+  readonly quiz?: Quiz;
 }
 
 /** The confidence tier of an answer, for the metrics: a lookup answered, offered with "did you mean", or not found. */
@@ -112,6 +116,11 @@ export function createConversation(options: ConversationOptions): Conversation {
         cached,
         seconds: (performance.now() - started) / 1000,
       });
+    const quizCommand = options.quiz && parseQuizCommand(capped);
+    if (quizCommand && options.quiz) {
+      seen('quiz', quizCommand.type, false);
+      return options.quiz.ask(quizCommand, input);
+    }
     const key = cacheKey(capped);
     const known = cards?.get(key);
     if (known) {
@@ -154,9 +163,14 @@ export function createConversation(options: ConversationOptions): Conversation {
     }
   }
 
-  function act(value: unknown, input: ActInput): ActResult {
+  async function act(value: unknown, input: ActInput): Promise<ActResult> {
     const action = decodeAction(value);
     if (!action) return { type: 'notice', card: problemCard('stale-action') };
+    if (action.type === 'quiz' || action.type === 'quiz-post') {
+      return options.quiz
+        ? options.quiz.act(action, input)
+        : { type: 'notice', card: problemCard('stale-action') };
+    }
     if (action.type === 'show') {
       const key = `\u0000show:${action.slug}`;
       const known = cards?.get(key);
@@ -193,7 +207,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     },
     async act(value, input) {
       try {
-        return act(value, input);
+        return await act(value, input);
       } catch (error) {
         logger.error(
           { err: error instanceof Error ? error.message : String(error), platform: input.platform },

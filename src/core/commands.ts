@@ -48,6 +48,12 @@ export const COMMANDS = [
     summary: 'Post the pattern of the day in this channel (status, on, off). Default 09:00 every day.',
     examples: ['daily on 09:30 Europe/Berlin weekdays', 'daily on thread', 'daily off', 'daily'],
   },
+  {
+    name: 'quiz',
+    usage: 'quiz [pattern | category] | quiz stats | quiz top',
+    summary: 'A scenario question to answer; your score and streak; the channel leaderboard.',
+    examples: ['quiz', 'quiz saga', 'quiz data', 'quiz stats', 'quiz top'],
+  },
   { name: 'help', usage: 'help', summary: 'This help.', examples: ['help'] },
 ] as const satisfies readonly Command[];
 

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { DailyPlatform } from '../daily/poster.js';
 import type { Logger } from '../logger.js';
 import { MIGRATION_LOCK_KEY, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { postgresQuiz } from './postgres-quiz.js';
 import { sameSchedule } from './sqlite.js';
 import { describeDatabaseUrl, postgresStorageError, StorageError } from './storage-error.js';
 import {
@@ -234,6 +235,22 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       throw fault(error);
     }
   }
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await opening;
+    let client: pg.PoolClient | undefined;
+    try {
+      client = await pool.connect();
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client?.query('ROLLBACK').catch(() => {});
+      throw fault(error);
+    } finally {
+      client?.release();
+    }
+  }
   const changed = async (text: string, values: unknown[]) => ((await query(text, values)).rowCount ?? 0) > 0;
   const count = async (text: string, values: unknown[]) => (await query(text, values)).rowCount ?? 0;
   const key = (ref: DeliveryRef) => [ref.platform, ref.channelId, ref.localDate];
@@ -382,6 +399,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       }));
     },
     pruneMisses: (before) => count('DELETE FROM misses WHERE last_seen < $1', [before]),
+    ...postgresQuiz({ query, transaction }),
     async close() {
       await opening.catch(() => {});
       await pool.end();

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { DailyPlatform } from '../daily/poster.js';
 import type { SubscriptionSchedule } from '../daily/subscription.js';
 import { migrateSqlite } from './sqlite-migrations.js';
+import { prepareQuiz, sqliteQuiz } from './sqlite-quiz.js';
 import { isSqliteBusy, StorageError, sqliteStorageError } from './storage-error.js';
 import {
   type Delivery,
@@ -302,7 +303,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       throw error;
     }
     const statements = prepare(db);
-    return { ...statements, tx: transactions(db, statements) };
+    return { ...statements, tx: transactions(db, statements), quiz: prepareQuiz(db) };
   }).catch((error: unknown) => {
     db?.close();
     db = undefined;
@@ -310,7 +311,11 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   });
   opening.catch(() => {}); // the error is the caller's, through ready() or the first call
 
-  async function run<T>(work: (s: Statements & { tx: ReturnType<typeof transactions> }) => T): Promise<T> {
+  async function run<T>(
+    work: (
+      s: Statements & { tx: ReturnType<typeof transactions>; quiz: ReturnType<typeof prepareQuiz> },
+    ) => T,
+  ): Promise<T> {
     const statements = await opening;
     if (!db || closed) throw new StorageError('failed', 'DATABASE_PATH', `${path}: the store is closed`);
     return retrying(() => work(statements));
@@ -433,6 +438,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         })),
       ),
     pruneMisses: (before) => run((s) => s.pruneMisses.run({ before: before.getTime() }).changes),
+    ...sqliteQuiz((work) => run((s) => work(s.quiz))),
     async close() {
       closed = true;
       await opening.catch(() => {});

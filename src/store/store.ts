@@ -1,5 +1,6 @@
 import type { DailyPlatform } from '../daily/poster.js';
 import type { Delivery, DeliveryRef, Subscription, SubscriptionInput } from '../daily/subscription.js';
+import type { QuizStore } from './quiz-store.js';
 
 export type { Delivery, DeliveryRef, Subscription, SubscriptionInput };
 
@@ -48,7 +49,7 @@ export interface Miss {
  * Failures reject with `StorageError`. Room for more tables (quiz scores) comes from versioned
  * migrations per dialect.
  */
-export interface Store {
+export interface Store extends QuizStore {
   readonly backend: 'sqlite' | 'postgres';
   /** Resolves once connected and migrated (every method waits for it); rejects with a StorageError. */
   ready(): Promise<void>;

@@ -14,6 +14,7 @@ export interface Click {
   readonly value: string;
   readonly userId: string;
   readonly channelId?: string;
+  readonly workspaceId?: string;
   readonly place: ClickPlace;
 }
 
@@ -66,6 +67,7 @@ export async function handleClick(deps: SlackDeps, client: webApi.WebClient, cli
     platform: 'slack',
     userId: click.userId,
     ...(click.channelId ? { channelId: click.channelId } : {}),
+    ...(click.workspaceId ? { workspaceId: click.workspaceId } : {}),
   });
   const { place } = click;
   if (place.kind === 'home') {

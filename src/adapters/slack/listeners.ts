@@ -65,10 +65,13 @@ export function registerSlackListeners(app: App, deps: SlackDeps): void {
         return;
       }
       const inHome = body.container?.type === 'view' || typeof body.response_url !== 'string';
+      // Org-wide installs send `team: null`; the clicker's own team is the workspace then.
+      const workspaceId = body.team?.id ?? body.user.team_id;
       await handleClick(deps, client, {
         value: clickValue(action),
         userId: body.user.id,
         ...(body.channel?.id ? { channelId: body.channel.id } : {}),
+        ...(workspaceId ? { workspaceId } : {}),
         place: inHome ? { kind: 'home' } : { kind: 'message', respond, ephemeral: isEphemeral(body) },
       });
     },
