@@ -21,7 +21,13 @@ describe('parseConfig', () => {
       databasePath: 'data/bot.db',
       dailyDefaultTimeZone: 'UTC',
       dailySlackAdminsOnly: false,
+      quizLeaderboard: true,
     });
+  });
+
+  it('turns the quiz leaderboard off with QUIZ_LEADERBOARD=off, and names a bad value', () => {
+    expect(parseConfig({ QUIZ_LEADERBOARD: 'off' }).quizLeaderboard).toBe(false);
+    expect(() => parseConfig({ QUIZ_LEADERBOARD: 'maybe' })).toThrow(/QUIZ_LEADERBOARD/);
   });
 
   it('treats empty and blank values as unset', () => {
