@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVERY_DAY } from '../../src/daily/subscription.js';
 import type { Store } from '../../src/store/store.js';
+import { quizContract } from './quiz-contract.js';
 
 export interface OpenedStore {
   readonly store: Store;
@@ -44,6 +45,8 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
   };
   const claim = (owner: string, staleAfterMs = FRESH, on: Store = store) =>
     on.claim({ ...ref, patternSlug: 'saga-pattern' }, { owner, staleAfterMs });
+
+  quizContract(() => ({ store, second }));
 
   describe('subscriptions', () => {
     it('upserts, disables with a reason, re-enables, deletes', async () => {
