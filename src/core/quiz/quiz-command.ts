@@ -9,8 +9,8 @@ export type QuizCommand =
   /** The channel's leaderboard. */
   | { readonly type: 'top' };
 
-const QUIZ = /^(?:\/?pattern\s+)?(?:quiz|question|quiz me)(?:\s+(.*))?$/;
-const STATS = /^(?:stats|statistics|score|me|my score|mine)$/;
+const QUIZ = /^(?:\/?pattern\s+)?(?:quiz me|quiz|question)(?:\s+(.*))?$/;
+const STATS = /^(?:stats|statistics|score|my score|mine)$/;
 const TOP = /^(?:top|leaderboard|leaders|ranking|board)$/;
 
 /** Reads `quiz`, `quiz saga`, `quiz data`, `quiz stats`, `quiz top`; undefined for anything else. */
