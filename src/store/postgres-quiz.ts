@@ -1,28 +1,8 @@
 import type pg from 'pg';
-import { EMPTY_PERSON, type QuizPerson, type QuizStore } from './quiz-store.js';
-
-interface PersonRow {
-  score: number;
-  answered: number;
-  current_streak: number;
-  best_streak: number;
-  last_day: string | null;
-}
+import { type PersonRow, rowToPerson } from './quiz-person-row.js';
+import type { QuizPerson, QuizStore } from './quiz-store.js';
 
 const PERSON = 'platform = $1 AND workspace_id = $2 AND user_id = $3';
-
-function rowToPerson(row: PersonRow | undefined): QuizPerson {
-  if (!row) return EMPTY_PERSON;
-  return {
-    score: row.score,
-    answered: row.answered,
-    streak: {
-      current: row.current_streak,
-      best: row.best_streak,
-      ...(row.last_day === null ? {} : { lastDay: row.last_day }),
-    },
-  };
-}
 
 export interface PostgresQuizDeps {
   query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>>;

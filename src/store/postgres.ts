@@ -279,12 +279,8 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     async ready() {
       await opening;
     },
-    async upsertSubscription(input, now) {
-      await opening;
-      let client: pg.PoolClient | undefined;
-      try {
-        client = await pool.connect();
-        await client.query('BEGIN');
+    upsertSubscription: (input, now) =>
+      transaction(async (client) => {
         const inserted = await client.query<SubscriptionRow>(SQL.insertSubscription, values(input, now));
         let saved = inserted.rows[0] ? rowToSubscription(inserted.rows[0]) : undefined;
         if (!saved) {
@@ -301,16 +297,9 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
           ]);
           saved = updated.rows[0] ? rowToSubscription(updated.rows[0]) : undefined;
         }
-        await client.query('COMMIT');
         if (!saved) throw new Error('the subscription vanished while it was saved');
         return saved;
-      } catch (error) {
-        await client?.query('ROLLBACK').catch(() => {});
-        throw fault(error);
-      } finally {
-        client?.release();
-      }
-    },
+      }),
     insertSubscriptionIfMissing: (input, now) => changed(SQL.insertSubscription, values(input, now)),
     disableSubscription: (platform, channelId, reason, now) =>
       changed(

@@ -1,35 +1,9 @@
 import type Database from 'better-sqlite3';
-import {
-  EMPTY_PERSON,
-  type QuizPerson,
-  type QuizPersonKey,
-  type QuizStore,
-  type Streak,
-} from './quiz-store.js';
-
-interface PersonRow {
-  score: number;
-  answered: number;
-  current_streak: number;
-  best_streak: number;
-  last_day: string | null;
-}
+import { type PersonRow, rowToPerson } from './quiz-person-row.js';
+import type { QuizPerson, QuizPersonKey, QuizStore, Streak } from './quiz-store.js';
 
 const PERSON = 'platform = @platform AND workspace_id = @workspaceId AND user_id = @userId';
 const ANSWER = `${PERSON} AND question_id = @questionId AND round = @round`;
-
-export function rowToPerson(row: PersonRow | undefined): QuizPerson {
-  if (!row) return EMPTY_PERSON;
-  return {
-    score: row.score,
-    answered: row.answered,
-    streak: {
-      current: row.current_streak,
-      best: row.best_streak,
-      ...(row.last_day === null ? {} : { lastDay: row.last_day }),
-    },
-  };
-}
 
 const personKey = (key: QuizPersonKey) => ({
   platform: key.platform,

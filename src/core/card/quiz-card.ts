@@ -114,17 +114,11 @@ function statsCard(outcome: Extract<QuizOutcome, { kind: 'stats' }>): Card {
 
 function topCard(outcome: Extract<QuizOutcome, { kind: 'top' }>): Card {
   if (outcome.leaders.length === 0) {
-    return {
-      tone: 'info',
-      title: 'Quiz leaderboard',
-      blocks: [
-        {
-          type: 'text',
-          text: ['No one has answered a quiz in this channel yet. Start one with ', slash('quiz'), '.'],
-        },
-      ],
-      groups: [],
-    };
+    return note('Quiz leaderboard', [
+      'No one has answered a quiz in this channel yet. Start one with ',
+      slash('quiz'),
+      '.',
+    ]);
   }
   return {
     tone: 'info',
@@ -169,59 +163,45 @@ function revealCard(outcome: Extract<QuizOutcome, { kind: 'reveal' }>): Card {
   };
 }
 
+/** A card of one title and one line. */
+function note(title: string, line: Rich): Card {
+  return { tone: 'info', title, blocks: [{ type: 'text', text: line }], groups: [] };
+}
+
 /** The card of a quiz outcome: all the quiz's wording is here. */
 export function quizCard(outcome: QuizOutcome): Card {
   switch (outcome.kind) {
     case 'question':
       return questionCard(outcome.question, outcome.round);
     case 'no-questions':
-      return {
-        tone: 'info',
-        title: 'No quiz question fits that',
-        blocks: [
-          {
-            type: 'text',
-            text: outcome.topic
-              ? [
-                  `I have no questions about “${outcome.topic.slice(0, MAX_TOPIC_ECHO)}”. Try `,
-                  slash('quiz'),
-                  ' for any pattern, or name a pattern or category.',
-                ]
-              : ['This catalog has no quiz questions yet.'],
-          },
-        ],
-        groups: [],
-      };
+      return note(
+        'No quiz question fits that',
+        outcome.topic
+          ? [
+              `I have no questions about “${outcome.topic.slice(0, MAX_TOPIC_ECHO)}”. Try `,
+              slash('quiz'),
+              ' for any pattern, or name a pattern or category.',
+            ]
+          : ['This catalog has no quiz questions yet.'],
+      );
     case 'result':
       return resultCard(outcome);
     case 'gone':
-      return {
-        tone: 'info',
-        title: 'This question is no longer in the catalog',
-        blocks: [
-          {
-            type: 'text',
-            text: ['It was changed or removed since it was asked. Try ', slash('quiz'), ' for a new one.'],
-          },
-        ],
-        groups: [],
-      };
+      return note('This question is no longer in the catalog', [
+        'It was changed or removed since it was asked. Try ',
+        slash('quiz'),
+        ' for a new one.',
+      ]);
     case 'stats':
       return statsCard(outcome);
     case 'top':
       return topCard(outcome);
     case 'top-off':
-      return {
-        tone: 'info',
-        title: 'The leaderboard is turned off',
-        blocks: [
-          {
-            type: 'text',
-            text: ['This team prefers no ranking. Your own record: ', slash('quiz stats'), '.'],
-          },
-        ],
-        groups: [],
-      };
+      return note('The leaderboard is turned off', [
+        'This team prefers no ranking. Your own record: ',
+        slash('quiz stats'),
+        '.',
+      ]);
     case 'reveal':
       return revealCard(outcome);
     default:
