@@ -45,14 +45,24 @@ export async function handleCommand(
 
   const timed = await deps.conversation.askWithin(input, deps.deferAfterMs);
   if ('card' in timed) {
-    // The failure card is for the asker alone, whatever they asked for.
-    const failed = timed.card === deps.conversation.failureCard;
+    // The failure card, and a card meant for the asker alone, are private whatever was asked for.
+    const alone = timed.card === deps.conversation.failureCard || timed.card.private === true;
     await interaction.reply({
-      ...deps.render(timed.card, options),
-      ...(failed ? { flags: MessageFlags.Ephemeral } : flags),
+      ...deps.render(timed.card, alone ? { ...options, private: true } : options),
+      ...(alone ? { flags: MessageFlags.Ephemeral } : flags),
     });
     return;
   }
   await interaction.deferReply(flags);
-  await interaction.editReply(deps.render(await timed.later, options));
+  const card = await timed.later;
+  if (card.private && !ephemeral) {
+    // Deferred in public, but for the asker alone: the public placeholder goes, the card follows privately.
+    await interaction.deleteReply();
+    await interaction.followUp({
+      ...deps.render(card, { ...options, private: true }),
+      flags: MessageFlags.Ephemeral,
+    });
+    return;
+  }
+  await interaction.editReply(deps.render(card, options));
 }

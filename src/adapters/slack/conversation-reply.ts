@@ -36,6 +36,11 @@ export async function replyInConversation(
   });
   const thread = threadTs ? { thread_ts: threadTs } : {};
   try {
+    // A card for the asker alone (their quiz record) is shown to them only, where others could see it.
+    if (card.private && place !== 'dm') {
+      await client.chat.postEphemeral({ channel, user, ...thread, ...renderCard(card, 'public') });
+      return;
+    }
     await client.chat.postMessage({
       channel,
       ...thread,

@@ -88,6 +88,7 @@ function statsCard(outcome: Extract<QuizOutcome, { kind: 'stats' }>): Card {
   const { totals, mastered } = outcome;
   return {
     tone: 'info',
+    private: true,
     title: 'Your quiz record',
     blocks: [
       {

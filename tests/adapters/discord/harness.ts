@@ -4,6 +4,7 @@ import { createConversation, type DailyCommands } from '../../../src/conversatio
 import type { AskInput, Conversation } from '../../../src/conversation/types.js';
 import type { Bot } from '../../../src/core/bot.js';
 import { createLogger } from '../../../src/logger.js';
+import type { Quiz } from '../../../src/quiz/create-quiz.js';
 import { isLate, withinBudget } from '../../../src/within-budget.js';
 import { APPLICATION_ID, BOT_TOKEN, FakeDiscord, type FakeDiscordOptions } from '../../fakes/fake-discord.js';
 import { realBot } from '../../helpers/catalog.js';
@@ -23,6 +24,8 @@ export interface HarnessOptions {
   readonly daily?: DailyCommands;
   /** Changes the real conversation on its way to the adapter (slow answers). */
   readonly wrap?: (conversation: Conversation) => Conversation;
+  /** Quizzes, over a store of the test's. */
+  readonly quiz?: Quiz;
 }
 
 export interface Harness {
@@ -52,7 +55,7 @@ export function captureLogs() {
 
 /** The real conversation over the real catalog, as main builds it (fixed clock, UTC). */
 export function realConversation(
-  options: Pick<HarnessOptions, 'bot' | 'daily'> & { logger?: ReturnType<typeof createLogger> } = {},
+  options: Pick<HarnessOptions, 'bot' | 'daily' | 'quiz'> & { logger?: ReturnType<typeof createLogger> } = {},
 ) {
   return createConversation({
     bot: options.bot ?? realBot(),
@@ -60,6 +63,7 @@ export function realConversation(
     defaultTimeZone: 'UTC',
     clock: () => new Date('2025-03-14T12:00:00Z'),
     ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.quiz ? { quiz: options.quiz } : {}),
   });
 }
 
