@@ -14,7 +14,10 @@ interface Callback {
   data?: {
     flags?: number;
     embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[] }[];
-    components?: { components: { custom_id?: string; label?: string }[] }[];
+    components?: {
+      type: number;
+      components: { type: number; custom_id?: string; label?: string; style?: number }[];
+    }[];
   };
 }
 const EPHEMERAL = 64;

@@ -88,7 +88,9 @@ describe('the quiz on Slack, through Bolt and the fake Slack', () => {
       answered: 2,
       right: 1,
     });
-    expect(await store.quizPerson({ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0ONE' })).toMatchObject({
+    expect(
+      await store.quizPerson({ platform: 'slack', workspaceId: 'T0TEST', userId: 'U0ONE' }),
+    ).toMatchObject({
       score: 1,
       answered: 1,
       streak: { current: 1 },
@@ -108,7 +110,10 @@ describe('the quiz on Slack, through Bolt and the fake Slack', () => {
     );
     await eventually(() => expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(1));
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    expect(h.fake.callsTo('chat.postEphemeral')[0]?.args).toMatchObject({ channel: 'C0CHANNEL', user: 'U0ONE' });
+    expect(h.fake.callsTo('chat.postEphemeral')[0]?.args).toMatchObject({
+      channel: 'C0CHANNEL',
+      user: 'U0ONE',
+    });
     expect(String(h.fake.callsTo('chat.postEphemeral')[0]?.args.text)).toContain('Your quiz record');
     const top = (await (await h.command('quiz top')).json()) as Json;
     expect(String(top.text)).toContain('Quiz leaderboard');
