@@ -110,6 +110,8 @@ export interface DailySchedule {
   /** Bitmask of weekdays: bit 0 Sunday … bit 6 Saturday. */
   readonly weekdays: number;
   readonly thread: boolean;
+  /** Whether each post ends with a question of the day. */
+  readonly quiz?: boolean;
   /** The next post, if one is scheduled. */
   readonly nextPostAt?: Date;
   /** Set by DAILY_CHANNELS in the configuration rather than by a command. */

@@ -33,6 +33,7 @@ function schedule(subscription: Subscription, now: Date): DailySchedule {
     timeZone: subscription.timeZone,
     weekdays: subscription.weekdays,
     thread: subscription.thread,
+    ...(subscription.quiz ? { quiz: true } : {}),
     ...(next ? { nextPostAt: next } : {}),
     fromConfig: subscription.source === 'config',
   };
@@ -96,6 +97,7 @@ export async function runDailyCommand(
       timeZone: command.timeZone ?? existing?.timeZone ?? deps.defaultTimeZone,
       weekdays: command.weekdays ?? existing?.weekdays ?? EVERY_DAY,
       thread: command.thread ?? existing?.thread ?? false,
+      quiz: command.quiz ?? existing?.quiz ?? false,
       source: 'command',
       createdBy: target.userId,
     },

@@ -52,7 +52,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
   // 2: the quiz: each answer under a unique key (a person answers a posting once), and each person's
-  // totals (score, answers, streak of days with a right answer); nothing else about a person.
+  // totals (score, answers, streak of days with a right answer); nothing else about a person; and
+  // whether a channel's daily post ends with a question of the day.
   `CREATE TABLE quiz_answers (
      platform     text        NOT NULL CHECK (platform IN ('slack', 'discord', 'console')),
      workspace_id text        NOT NULL,
@@ -79,7 +80,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      best_streak    integer NOT NULL,
      last_day       text,
      PRIMARY KEY (platform, workspace_id, user_id)
-   );`,
+   );
+   ALTER TABLE subscriptions ADD COLUMN quiz boolean NOT NULL DEFAULT false;`,
 ];
 
 /** The advisory lock key every process migrating this database takes first (any fixed bigint). */

@@ -43,6 +43,7 @@ interface SubscriptionRow {
   updated_at: Date;
   active_since: Date;
   thread: boolean;
+  quiz: boolean;
   next_run_at: Date;
 }
 
@@ -78,6 +79,7 @@ function rowToSubscription(row: SubscriptionRow): Subscription {
     updatedAt: row.updated_at,
     activeSince: row.active_since,
     thread: row.thread,
+    quiz: row.quiz,
   };
 }
 
@@ -104,12 +106,12 @@ const staleBefore = (n: number) => `now() - ($${n}::double precision * interval 
 
 const SQL = {
   insertSubscription: `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, time_zone, weekdays,
-      enabled, source, created_by, created_at, updated_at, active_since, thread, next_run_at)
-    VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $9, $9, $10, 'epoch')
+      enabled, source, created_by, created_at, updated_at, active_since, thread, next_run_at, quiz)
+    VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $9, $9, $10, 'epoch', $11)
     ON CONFLICT (platform, channel_id) DO NOTHING RETURNING *`,
   updateSubscription: `UPDATE subscriptions SET workspace_id = $3, time = $4, time_zone = $5, weekdays = $6,
       enabled = true, disabled_reason = NULL, source = $7, created_by = $8, updated_at = $9,
-      active_since = $11, thread = $10, next_run_at = 'epoch'
+      active_since = $12, thread = $10, quiz = $11, next_run_at = 'epoch'
     WHERE ${SUBSCRIPTION_KEY} RETURNING *`,
   due: `SELECT * FROM subscriptions
     WHERE enabled AND next_run_at <= $1 AND (next_run_at, platform, channel_id) > ($2, $3, $4)
@@ -141,7 +143,7 @@ const SQL = {
   release: `UPDATE deliveries SET status = 'failed', last_error = $5, claimed_at = 'epoch', claim_owner = NULL
     WHERE ${DELIVERY_KEY} AND status = 'claimed' AND claim_owner = $4`,
   staleDeliveries: `SELECT d.*, s.workspace_id, s.time, s.time_zone, s.weekdays, s.enabled, s.disabled_reason,
-      s.source, s.created_by, s.created_at, s.updated_at, s.active_since, s.thread, s.next_run_at
+      s.source, s.created_by, s.created_at, s.updated_at, s.active_since, s.thread, s.next_run_at, s.quiz
     FROM deliveries d JOIN subscriptions s USING (platform, channel_id)
     WHERE d.status <> 'sent' AND d.claimed_at <= ${staleBefore(1)} AND d.attempts < $2 AND d.local_date >= $3
       AND s.enabled
@@ -265,6 +267,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     input.createdBy ?? null,
     now,
     input.thread,
+    input.quiz ?? false,
   ];
   const getSubscription = async (platform: DailyPlatform, channelId: string) => {
     const { rows } = await query<SubscriptionRow>(`SELECT * FROM subscriptions WHERE ${SUBSCRIPTION_KEY}`, [

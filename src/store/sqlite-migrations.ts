@@ -56,7 +56,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
    ) STRICT;
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
   // 4: the quiz: each answer under a unique key (a person answers a posting once), and each person's
-  // totals (score, answers, streak of days with a right answer); nothing else about a person.
+  // totals (score, answers, streak of days with a right answer); nothing else about a person; and
+  // whether a channel's daily post ends with a question of the day.
   `CREATE TABLE quiz_answers (
      platform     TEXT    NOT NULL CHECK (platform IN ('slack', 'discord', 'console')),
      workspace_id TEXT    NOT NULL,
@@ -83,7 +84,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      best_streak    INTEGER NOT NULL,
      last_day       TEXT,
      PRIMARY KEY (platform, workspace_id, user_id)
-   ) STRICT;`,
+   ) STRICT;
+   ALTER TABLE subscriptions ADD COLUMN quiz INTEGER NOT NULL DEFAULT 0 CHECK (quiz IN (0, 1));`,
 ];
 
 /**

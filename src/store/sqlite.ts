@@ -49,6 +49,7 @@ interface SubscriptionRow {
   active_since: number;
   thread: number;
   next_run_at: number;
+  quiz: number;
 }
 
 interface DeliveryRow {
@@ -90,6 +91,7 @@ function rowToSubscription(row: SubscriptionRow): DueSubscription {
     updatedAt: new Date(row.updated_at),
     activeSince: new Date(row.active_since),
     thread: row.thread === 1,
+    quiz: row.quiz === 1,
     nextRunAt: new Date(row.next_run_at),
   };
 }
@@ -140,14 +142,14 @@ function prepare(db: Database.Database) {
     ),
     insertSubscription: db.prepare(
       `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, time_zone, weekdays, enabled,
-         disabled_reason, source, created_by, created_at, updated_at, active_since, thread, next_run_at)
+         disabled_reason, source, created_by, created_at, updated_at, active_since, thread, next_run_at, quiz)
        VALUES (@platform, @channelId, @workspaceId, @time, @timeZone, @weekdays, 1, NULL, @source,
-         @createdBy, @now, @now, @now, @thread, 0)
+         @createdBy, @now, @now, @now, @thread, 0, @quiz)
        ON CONFLICT (platform, channel_id) DO NOTHING`,
     ),
     updateSubscription: db.prepare(
       `UPDATE subscriptions SET workspace_id = @workspaceId, time = @time, time_zone = @timeZone,
-         weekdays = @weekdays, thread = @thread, enabled = 1, disabled_reason = NULL, source = @source,
+         weekdays = @weekdays, thread = @thread, quiz = @quiz, enabled = 1, disabled_reason = NULL, source = @source,
          created_by = @createdBy, updated_at = @now, active_since = @activeSince, next_run_at = 0
        WHERE ${subscriptionKey}`,
     ),
@@ -249,6 +251,7 @@ function params(input: SubscriptionInput, now: Date) {
     timeZone: input.timeZone,
     weekdays: input.weekdays,
     thread: input.thread ? 1 : 0,
+    quiz: input.quiz ? 1 : 0,
     source: input.source,
     createdBy: input.createdBy ?? null,
     now: now.getTime(),

@@ -91,7 +91,7 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
 
     it('keeps every field', async () => {
       await store.upsertSubscription(
-        { ...subscription, workspaceId: 'T1', createdBy: 'U1', weekdays: 62, thread: true },
+        { ...subscription, workspaceId: 'T1', createdBy: 'U1', weekdays: 62, thread: true, quiz: true },
         at('2026-11-25T07:00:00Z'),
       );
       expect(await store.getSubscription('discord', '42')).toEqual({
@@ -100,6 +100,7 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
         createdBy: 'U1',
         weekdays: 62,
         thread: true,
+        quiz: true,
         enabled: true,
         disabledReason: undefined,
         createdAt: at('2026-11-25T07:00:00Z'),

@@ -17,7 +17,7 @@ function usage(): Rich[] {
   return [
     [
       'Write it as ',
-      code('daily on [HH:MM] [time zone] [days] [thread]'),
+      code('daily on [HH:MM] [time zone] [days] [thread] [quiz]'),
       ', for example ',
       code('daily on 09:00 Europe/Berlin mon-fri'),
       '.',
@@ -44,6 +44,13 @@ function usage(): Rich[] {
       code('no-thread'),
       ' stops it (default off).',
     ],
+    [
+      'Quiz: ',
+      code('quiz'),
+      ' ends each post with a question of the day, ',
+      code('no-quiz'),
+      ' stops it (default off).',
+    ],
   ];
 }
 
@@ -56,6 +63,7 @@ function scheduleLines(schedule: DailySchedule): Rich[] {
         : 'Next post: none scheduled.',
     ],
     [`Discussion thread: ${schedule.thread ? 'on' : 'off'}.`],
+    ...(schedule.quiz ? [['Question of the day: on; its answer follows in the post’s thread.']] : []),
     ...(schedule.fromConfig ? [['Set by DAILY_CHANNELS in the bot’s configuration.']] : []),
   ];
 }

@@ -14,6 +14,8 @@ export type DailyCommand =
       readonly weekdays?: number;
       /** `thread` (true) or `no-thread` (false); left out, the channel's setting stays. */
       readonly thread?: boolean;
+      /** `quiz` (true) or `no-quiz` (false): end each post with a question of the day; left out, it stays. */
+      readonly quiz?: boolean;
     }
   | { readonly type: 'invalid'; readonly problems: readonly Rich[] };
 
@@ -30,11 +32,17 @@ const THREAD_WORDS: ReadonlyMap<string, boolean> = new Map([
   ['no-thread', false],
   ['nothread', false],
 ]);
+/** The words that turn the question of the day on or off. */
+const QUIZ_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ['quiz', true],
+  ['no-quiz', false],
+  ['noquiz', false],
+]);
 
 /**
  * The one `daily` grammar. Whatever verb a person uses, the result is one of four types, and only
  * `on` and `off` change a subscription: the permission check keys on the type, never on the words.
- * Reads `daily`, `daily on [HH:MM] [zone] [days] [thread|no-thread]`, `daily off`; undefined for any other text. */
+ * Reads `daily`, `daily on [HH:MM] [zone] [days] [thread|no-thread] [quiz|no-quiz]`, `daily off`; undefined for any other text. */
 export function parseDailyCommand(text: string): DailyCommand | undefined {
   const match = DAILY.exec(text);
   if (!match) return undefined;
@@ -64,11 +72,17 @@ export function parseDailyCommand(text: string): DailyCommand | undefined {
   let timeZone: string | undefined;
   let weekdays: number | undefined;
   let thread: boolean | undefined;
+  let quiz: boolean | undefined;
   const dayWords: string[] = [];
   for (const token of args) {
     const clock = TIME.exec(token);
     const threadWord = THREAD_WORDS.get(token.toLowerCase());
-    if (threadWord !== undefined) {
+    const quizWord = QUIZ_WORDS.get(token.toLowerCase());
+    if (quizWord !== undefined) {
+      if (quiz !== undefined && quiz !== quizWord)
+        problems.push(['Both ', code('quiz'), ' and ', code('no-quiz'), ' given.']);
+      quiz = quizWord;
+    } else if (threadWord !== undefined) {
       if (thread !== undefined && thread !== threadWord) {
         problems.push(['Both ', code('thread'), ' and ', code('no-thread'), ' given.']);
       }
@@ -98,6 +112,7 @@ export function parseDailyCommand(text: string): DailyCommand | undefined {
     ...(timeZone !== undefined ? { timeZone } : {}),
     ...(weekdays !== undefined ? { weekdays } : {}),
     ...(thread !== undefined ? { thread } : {}),
+    ...(quiz !== undefined ? { quiz } : {}),
   };
 }
 
