@@ -81,7 +81,19 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      last_day       text,
      PRIMARY KEY (platform, workspace_id, user_id)
    );
-   ALTER TABLE subscriptions ADD COLUMN quiz boolean NOT NULL DEFAULT false;`,
+   ALTER TABLE subscriptions ADD COLUMN quiz boolean NOT NULL DEFAULT false;
+   CREATE TABLE quiz_reveals (
+     platform    text        NOT NULL,
+     channel_id  text        NOT NULL,
+     local_date  text        NOT NULL,
+     question_id text        NOT NULL,
+     round       text        NOT NULL,
+     message_id  text        NOT NULL,
+     reveal_at   timestamptz NOT NULL,
+     revealed_at timestamptz,
+     PRIMARY KEY (platform, channel_id, local_date)
+   );
+   CREATE INDEX quiz_reveals_due ON quiz_reveals (reveal_at) WHERE revealed_at IS NULL;`,
 ];
 
 /** The advisory lock key every process migrating this database takes first (any fixed bigint). */

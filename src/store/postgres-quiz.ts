@@ -111,6 +111,52 @@ export function postgresQuiz({ query, transaction }: PostgresQuizDeps): QuizStor
         answered: Number(row.answered),
       }));
     },
+    async scheduleQuizReveal(reveal) {
+      const { rowCount } = await query(
+        `INSERT INTO quiz_reveals (platform, channel_id, local_date, question_id, round, message_id, reveal_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`,
+        [
+          reveal.platform,
+          reveal.channelId,
+          reveal.localDate,
+          reveal.questionId,
+          reveal.round,
+          reveal.messageId,
+          reveal.revealAt,
+        ],
+      );
+      return (rowCount ?? 0) > 0;
+    },
+    async claimQuizReveals(now, limit) {
+      // SKIP LOCKED: replicas claiming at once each take other rows; each row is returned once.
+      const { rows } = await query<{
+        platform: 'slack' | 'discord';
+        channel_id: string;
+        local_date: string;
+        question_id: string;
+        round: string;
+        message_id: string;
+        reveal_at: Date;
+      }>(
+        `UPDATE quiz_reveals SET revealed_at = $1
+         WHERE (platform, channel_id, local_date) IN (
+           SELECT platform, channel_id, local_date FROM quiz_reveals
+           WHERE revealed_at IS NULL AND reveal_at <= $1 ORDER BY reveal_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [now, limit],
+      );
+      return rows
+        .map((row) => ({
+          platform: row.platform,
+          channelId: row.channel_id,
+          localDate: row.local_date,
+          questionId: row.question_id,
+          round: row.round,
+          messageId: row.message_id,
+          revealAt: row.reveal_at,
+        }))
+        .sort((a, b) => a.revealAt.getTime() - b.revealAt.getTime());
+    },
     async quizTally(questionId, round) {
       const { rows } = await query<{ answered: string; right: string }>(
         `SELECT COUNT(*) AS answered, COUNT(*) FILTER (WHERE correct) AS right FROM quiz_answers

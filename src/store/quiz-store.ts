@@ -64,7 +64,7 @@ export const EMPTY_PERSON: QuizPerson = { score: 0, answered: 0, streak: { curre
  * The quiz's part of the store. Each person answers a posting once: a unique key on
  * (platform, workspace, user, question, round) decides, in the database, which click counts.
  */
-export interface QuizStore {
+export interface QuizStore extends QuizRevealStore {
   /**
    * Records an answer and, if it is new, the person's score and streak in the same transaction
    * (`advance` is the streak rule). A second answer to the same posting changes nothing.
@@ -82,4 +82,24 @@ export interface QuizStore {
     limit: number,
   ): Promise<QuizLeader[]>;
   quizTally(questionId: string, round: string): Promise<QuizTally>;
+}
+
+/** A question of the day posted in a channel, whose answer is to follow in the post's thread. */
+export interface QuizReveal {
+  readonly platform: 'slack' | 'discord';
+  readonly channelId: string;
+  readonly localDate: string;
+  readonly questionId: string;
+  readonly round: string;
+  /** The daily post: its thread gets the answer. */
+  readonly messageId: string;
+  readonly revealAt: Date;
+}
+
+/** The question of the day's part of the store: each reveal is claimed once, across processes. */
+export interface QuizRevealStore {
+  /** Records a reveal to come; a second record of the same post changes nothing. */
+  scheduleQuizReveal(reveal: QuizReveal): Promise<boolean>;
+  /** Claims the reveals due at `now` (at most `limit`), each for exactly one caller, oldest first. */
+  claimQuizReveals(now: Date, limit: number): Promise<QuizReveal[]>;
 }

@@ -85,7 +85,19 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      last_day       TEXT,
      PRIMARY KEY (platform, workspace_id, user_id)
    ) STRICT;
-   ALTER TABLE subscriptions ADD COLUMN quiz INTEGER NOT NULL DEFAULT 0 CHECK (quiz IN (0, 1));`,
+   ALTER TABLE subscriptions ADD COLUMN quiz INTEGER NOT NULL DEFAULT 0 CHECK (quiz IN (0, 1));
+   CREATE TABLE quiz_reveals (
+     platform    TEXT    NOT NULL,
+     channel_id  TEXT    NOT NULL,
+     local_date  TEXT    NOT NULL,
+     question_id TEXT    NOT NULL,
+     round       TEXT    NOT NULL,
+     message_id  TEXT    NOT NULL,
+     reveal_at   INTEGER NOT NULL,
+     revealed_at INTEGER,
+     PRIMARY KEY (platform, channel_id, local_date)
+   ) STRICT;
+   CREATE INDEX quiz_reveals_due ON quiz_reveals (reveal_at) WHERE revealed_at IS NULL;`,
 ];
 
 /**

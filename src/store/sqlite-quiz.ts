@@ -91,7 +91,27 @@ export function prepareQuiz(db: Database.Database) {
       return { recorded: true, option: input.option, correct: input.correct, person };
     },
   );
-  return { record, getPerson, history, leaders, tally };
+  const scheduleReveal = db.prepare(
+    `INSERT INTO quiz_reveals (platform, channel_id, local_date, question_id, round, message_id, reveal_at)
+     VALUES (@platform, @channelId, @localDate, @questionId, @round, @messageId, @revealAt) ON CONFLICT DO NOTHING`,
+  );
+  const claimReveals = db.prepare<Record<string, unknown>, RevealRow>(
+    `UPDATE quiz_reveals SET revealed_at = @now
+     WHERE rowid IN (SELECT rowid FROM quiz_reveals WHERE revealed_at IS NULL AND reveal_at <= @now
+       ORDER BY reveal_at LIMIT @limit)
+     RETURNING *`,
+  );
+  return { record, getPerson, history, leaders, tally, scheduleReveal, claimReveals };
+}
+
+interface RevealRow {
+  platform: 'slack' | 'discord';
+  channel_id: string;
+  local_date: string;
+  question_id: string;
+  round: string;
+  message_id: string;
+  reveal_at: number;
 }
 
 export type QuizStatements = ReturnType<typeof prepareQuiz>;
@@ -121,6 +141,34 @@ export function sqliteQuiz(run: <T>(work: (s: QuizStatements) => T) => Promise<T
             limit,
           })
           .map((row) => ({ userId: row.user_id, right: row.right, answered: row.answered })),
+      ),
+    scheduleQuizReveal: (reveal) =>
+      run(
+        (s) =>
+          s.scheduleReveal.run({
+            platform: reveal.platform,
+            channelId: reveal.channelId,
+            localDate: reveal.localDate,
+            questionId: reveal.questionId,
+            round: reveal.round,
+            messageId: reveal.messageId,
+            revealAt: reveal.revealAt.getTime(),
+          }).changes === 1,
+      ),
+    claimQuizReveals: (now, limit) =>
+      run((s) =>
+        s.claimReveals
+          .all({ now: now.getTime(), limit })
+          .map((row) => ({
+            platform: row.platform,
+            channelId: row.channel_id,
+            localDate: row.local_date,
+            questionId: row.question_id,
+            round: row.round,
+            messageId: row.message_id,
+            revealAt: new Date(row.reveal_at),
+          }))
+          .sort((a, b) => a.revealAt.getTime() - b.revealAt.getTime()),
       ),
     quizTally: (questionId, round) =>
       run((s) => {

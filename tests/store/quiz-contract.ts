@@ -152,6 +152,32 @@ export function quizContract(get: () => { store: Store; second: () => Store }): 
       expect(await store.quizTally('saga-pattern~abc', 'zz')).toEqual({ answered: 0, right: 0 });
     });
 
+    it('claims each due reveal of a question of the day once, across racing connections', async () => {
+      const { store, second } = get();
+      const reveal = (channelId: string, revealAt: string) => ({
+        platform: 'slack' as const,
+        channelId,
+        localDate: '2026-12-01',
+        questionId: 'saga-pattern~abc',
+        round: `d${channelId.toLowerCase()}`,
+        messageId: `17000.${channelId}`,
+        revealAt: new Date(revealAt),
+      });
+      expect(await store.scheduleQuizReveal(reveal('C1', '2026-12-02T09:00:00Z'))).toBe(true);
+      expect(await store.scheduleQuizReveal(reveal('C1', '2026-12-03T09:00:00Z'))).toBe(false);
+      await store.scheduleQuizReveal(reveal('C2', '2026-12-02T08:00:00Z'));
+      await store.scheduleQuizReveal(reveal('C3', '2026-12-05T09:00:00Z'));
+      expect(await store.claimQuizReveals(new Date('2026-12-01T12:00:00Z'), 10)).toEqual([]);
+      const other = second();
+      const at = new Date('2026-12-02T09:00:00Z');
+      const claims = await Promise.all([store, other, store, other].map((s) => s.claimQuizReveals(at, 10)));
+      const claimed = claims.flat();
+      expect(claimed.map((r) => r.channelId).sort()).toEqual(['C1', 'C2']);
+      expect(claimed.find((r) => r.channelId === 'C1')).toEqual(reveal('C1', '2026-12-02T09:00:00Z'));
+      expect(await store.claimQuizReveals(new Date('2026-12-09T00:00:00Z'), 10)).toHaveLength(1);
+      expect(await store.claimQuizReveals(new Date('2026-12-09T00:00:00Z'), 10)).toEqual([]);
+    });
+
     it('counts 1,000 people answering one question at once: 1,000 answers, no error', async () => {
       const { store, second } = get();
       const other = second();

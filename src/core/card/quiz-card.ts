@@ -164,6 +164,20 @@ function revealCard(outcome: Extract<QuizOutcome, { kind: 'reveal' }>): Card {
   };
 }
 
+/** The daily post with the question of the day at its end: its answer follows in the post's thread. */
+export function withQuestion(card: Card, question: QuizQuestion, round: string): Card {
+  const asked = questionCard(question, round);
+  return {
+    ...card,
+    blocks: [...card.blocks, { type: 'text', text: [strong('Question of the day')] }, ...asked.blocks],
+    groups: [...card.groups, ...asked.groups],
+    footnote: [
+      ...(card.footnote ? [...card.footnote, ' · '] : []),
+      'Answer once each; only you see your result. The answer follows in this post’s thread.',
+    ],
+  };
+}
+
 /** A card of one title and one line. */
 function note(title: string, line: Rich): Card {
   return { tone: 'info', title, blocks: [{ type: 'text', text: line }], groups: [] };
