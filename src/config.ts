@@ -62,6 +62,11 @@ export const envSchema = z.object({
   ),
   /** `off`: no `quiz top` leaderboard, for teams that prefer no ranking. */
   QUIZ_LEADERBOARD: withDefault('on').pipe(z.enum(['on', 'off']).transform((v) => v === 'on')),
+  /** Minutes after a question of the day until its answer; unset: at the channel's next post. */
+  QUIZ_REVEAL_AFTER_MINUTES: optional.refine(
+    (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 10_080),
+    'must be a number of minutes from 1 to 10080 (a week), or unset for "at the next post"',
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -97,6 +102,8 @@ export interface Config {
   readonly dailySlackAdminsOnly: boolean;
   /** Whether `quiz top` shows a channel leaderboard (QUIZ_LEADERBOARD, default on). */
   readonly quizLeaderboard: boolean;
+  /** Minutes until a question of the day's answer; unset: at the channel's next post. */
+  readonly quizRevealAfterMinutes?: number;
 }
 
 export class ConfigError extends Error {
@@ -174,6 +181,9 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     ...(env.DAILY_CHANNELS ? { dailyChannels: env.DAILY_CHANNELS } : {}),
     dailySlackAdminsOnly: env.DAILY_SLACK_ADMINS_ONLY,
     quizLeaderboard: env.QUIZ_LEADERBOARD,
+    ...(env.QUIZ_REVEAL_AFTER_MINUTES
+      ? { quizRevealAfterMinutes: Number(env.QUIZ_REVEAL_AFTER_MINUTES) }
+      : {}),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   type DeliveryJob,
   type RetryPolicy,
 } from './attempt-delivery.js';
+import type { DailyQuiz } from './daily-quiz.js';
 import { createLimiter } from './limiter.js';
 import { type DailyPoster, deliveryKey } from './poster.js';
 import { addDays, isDue, nextPostAt } from './schedule.js';
@@ -52,7 +53,12 @@ export interface DailySchedulerOptions {
   readonly metrics?: Pick<Metrics, 'observeDelivery'>;
   /** How long `stop()` waits for posts in flight; their claims then go stale and are taken up later. */
   readonly stopTimeoutMs?: number;
+  /** The question of the day, for subscriptions with `quiz` on. */
+  readonly quiz?: DailyQuiz;
 }
+
+/** A delivery, and the question of the day it ends with, if any. */
+type Job = DeliveryJob & { readonly asked?: { readonly questionId: string; readonly round: string } };
 
 export interface DailyScheduler extends Service {
   /** Scans once and waits for the deliveries this scan started. */
@@ -129,18 +135,57 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     return made;
   }
 
-  function buildJob(subscription: Subscription, localDate: string): DeliveryJob | undefined {
+  function buildJob(subscription: Subscription, localDate: string): Job | undefined {
     const poster = posters.get(subscription.platform);
     if (!poster) return undefined;
     const { patternSlug, card, thread } = cardsOf(localDate);
+    const ref = { platform: subscription.platform, channelId: subscription.channelId, localDate };
+    const asked = subscription.quiz ? options.quiz?.withQuestion(card, patternSlug, ref) : undefined;
     return {
       poster,
-      ref: { platform: subscription.platform, channelId: subscription.channelId, localDate },
+      ref,
       key: deliveryKey(subscription.platform, subscription.channelId, localDate),
       patternSlug,
-      card,
+      card: asked?.card ?? card,
       ...(subscription.thread && thread ? { thread } : {}),
+      ...(asked ? { asked } : {}),
     };
+  }
+
+  /** Sends a claimed delivery; a question of the day in it gets its answer scheduled for the thread. */
+  async function deliver(task: Job, next: Date): Promise<void> {
+    await attemptDelivery(task, deliveryContext);
+    const { asked, ref } = task;
+    if (!asked || !options.quiz) return;
+    const sent = await store.getDelivery(ref);
+    if (sent?.status !== 'sent' || !sent.messageId) return;
+    const { revealAfterMs } = options.quiz;
+    await store.scheduleQuizReveal({
+      ...ref,
+      questionId: asked.questionId,
+      round: asked.round,
+      messageId: sent.messageId,
+      revealAt:
+        revealAfterMs === undefined ? next : new Date((sent.sentAt ?? clock()).getTime() + revealAfterMs),
+    });
+  }
+
+  /** Posts the answers to questions of the day that are due, each claimed once. */
+  async function reveal(now: Date): Promise<void> {
+    if (!options.quiz) return;
+    for (const due of await store.claimQuizReveals(now, pageSize)) {
+      const poster = posters.get(due.platform);
+      const card = await options.quiz.revealCard(due);
+      if (!poster?.reply || !card) continue;
+      await limiter
+        .run(() => poster.reply?.(due.channelId, due.messageId, card) ?? Promise.resolve())
+        .catch((error: unknown) =>
+          logger.warn(
+            { platform: due.platform, channelId: due.channelId, err: String(error) },
+            'daily: could not post the answer to the question of the day',
+          ),
+        );
+    }
   }
 
   /** Tracks a delivery from its claim to its end; errors are logged, never thrown. */
@@ -180,7 +225,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
           { owner, staleAfterMs, maxAttempts, advance },
         ),
       );
-      if (claimed) await attemptDelivery(task, deliveryContext);
+      if (claimed) await deliver(task, next);
     });
   }
 
@@ -194,7 +239,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       const claimed = await limiter.run(() =>
         store.claim({ ...task.ref, patternSlug: task.patternSlug }, { owner, staleAfterMs, maxAttempts }),
       );
-      if (claimed) await attemptDelivery(task, deliveryContext);
+      if (claimed) await deliver(task, nextPostAt(subscription, now) ?? fallbackNext(now));
     });
   }
 
@@ -247,6 +292,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
         const resumed = resume(delivery, subscription, now);
         if (resumed) started.push(resumed);
       }
+      await reveal(now);
       await prune(now);
       lastTickAt = now;
       lastTickError = undefined;

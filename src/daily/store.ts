@@ -26,6 +26,9 @@ export type DailyStore = Pick<
   // The scheduler also does the store's housekeeping:
   | 'pruneEvents'
   | 'pruneMisses'
+  // The question of the day's answer, in the post's thread:
+  | 'scheduleQuizReveal'
+  | 'claimQuizReveals'
 >;
 
 export type { ClaimOptions } from '../store/store.js';
