@@ -6,7 +6,7 @@ import { renderCard } from '../../src/adapters/slack/render-card.js';
 import type { PatternView } from '../../src/core/card/action.js';
 import { answerToCard } from '../../src/core/card/answer-to-card.js';
 import type { Card, CardBlock, Rich } from '../../src/core/card/card.js';
-import { quizCard } from '../../src/core/card/quiz-card.js';
+import { quizCard, withQuestion } from '../../src/core/card/quiz-card.js';
 import { quizQuestions } from '../../src/core/quiz/quiz-question.js';
 import { LEADERBOARD_SIZE } from '../../src/quiz/create-quiz.js';
 import { realBot } from '../helpers/catalog.js';
@@ -136,8 +136,13 @@ function everyQuizCard(): { name: string; card: Card }[] {
     right: 99999,
     answered: 99999,
   }));
+  const daily = questions.map((question) => ({
+    name: `daily with ${question.id}`,
+    card: withQuestion(answerToCard(bot.todayAnswer('2026-12-04')), question, 'd1a2b3c4'),
+  }));
   return [
     ...cards,
+    ...daily,
     {
       name: 'stats',
       card: quizCard({ kind: 'stats', totals, mastered: bot.patterns, patternsWithQuestions: 12 }),
@@ -155,7 +160,7 @@ describe('every quiz card fits each platform, with no truncation', () => {
   it('has a question card and an answer card for each option of each question', () => {
     const questions = quizQuestions(bot.patterns);
     const options = questions.reduce((sum, q) => sum + q.item.options.length, 0);
-    expect(quiz.length).toBe(questions.length * 2 + options + 6);
+    expect(quiz.length).toBe(questions.length * 3 + options + 6);
   });
   fitsEachPlatform(quiz);
 });
