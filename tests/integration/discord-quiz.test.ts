@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeAction, encodeAction } from '../../src/core/card/action.js';
+import { quizCard } from '../../src/core/card/quiz-card.js';
 import { quizQuestions } from '../../src/core/quiz/quiz-question.js';
 import type { Store } from '../../src/store/store.js';
 import { expectWithinDiscordLimits } from '../adapters/discord/expect-within-limits.js';
@@ -99,5 +100,21 @@ describe('the quiz on Discord, through discord.js and the fake Discord', () => {
     const callback = await click(stale);
     expect(callback.data?.flags).toBe(EPHEMERAL);
     expect(callback.data?.embeds?.[0]?.title).toBe('This question is no longer in the catalog');
+  });
+
+  it('answers a question of the day in the post’s thread: the channel with the post’s id', async () => {
+    const question = quizQuestions(realBot().patterns)[0];
+    if (!question) throw new Error('no question');
+    const post = '300000000000000077';
+    await h.service.poster.reply?.(
+      '300000000000000042',
+      post,
+      quizCard({ kind: 'reveal', question, answered: 3, right: 2 }),
+    );
+    const sent = await h.fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/api/v10/channels/${post}/messages`,
+    );
+    expect(JSON.stringify(sent.body)).toContain('3 answered, 2 right.');
+    expect(sent.body).toMatchObject({ allowed_mentions: { parse: [] } });
   });
 });

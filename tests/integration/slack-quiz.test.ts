@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/conversation/create-conversation.js';
 import { decodeAction } from '../../src/core/card/action.js';
-import { QUIZ_POST_LABEL } from '../../src/core/card/quiz-card.js';
+import { QUIZ_POST_LABEL, quizCard } from '../../src/core/card/quiz-card.js';
 import { quizQuestions } from '../../src/core/quiz/quiz-question.js';
 import type { Store } from '../../src/store/store.js';
 import { limitProblems } from '../adapters/slack/check-limits.js';
@@ -118,5 +118,19 @@ describe('the quiz on Slack, through Bolt and the fake Slack', () => {
     const top = (await (await h.command('quiz top')).json()) as Json;
     expect(String(top.text)).toContain('Quiz leaderboard');
     expect(JSON.stringify(top)).toContain('<@U0ONE>');
+  });
+
+  it('answers a question of the day in its post’s thread (chat.postMessage with thread_ts)', async () => {
+    const question = quizQuestions(realBot().patterns)[0];
+    if (!question) throw new Error('no question');
+    await h.service.poster.reply?.(
+      'C0DAILY',
+      '1700000000.000900',
+      quizCard({ kind: 'reveal', question, answered: 3, right: 2 }),
+    );
+    const [posted] = h.fake.callsTo('chat.postMessage');
+    expect(posted?.args).toMatchObject({ channel: 'C0DAILY', thread_ts: '1700000000.000900' });
+    expect(String(posted?.args.text)).toContain('3 answered, 2 right.');
+    expect(limitProblems(posted?.args ?? {})).toEqual([]);
   });
 });
