@@ -81,7 +81,7 @@ export interface Card {
   readonly byline?: Rich;
   /** The Share button that posts this card to the channel, when the card can be rebuilt from a button. */
   readonly share?: CardButton;
-  /** For whoever asked alone (their quiz record): adapters reply privately, whatever was asked for. */
+  /** For whoever asked alone (their quiz record, the leaderboard): adapters reply privately, whatever was asked for. */
   readonly private?: boolean;
 }
 

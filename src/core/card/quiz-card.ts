@@ -121,8 +121,10 @@ function topCard(outcome: Extract<QuizOutcome, { kind: 'top' }>): Card {
       '.',
     ]);
   }
+  // Private: a list of mentions posted for everyone would notify each person on Slack.
   return {
     tone: 'info',
+    private: true,
     title: 'Quiz leaderboard',
     blocks: [
       {
