@@ -4,6 +4,12 @@
  * meanwhile. `npm run bench:daily [-- --sizes 10000,50000] [--pg postgres://…]` (or TEST_DATABASE_URL)
  * runs PostgreSQL too; each run uses a fresh database (SQLite: a temp file; PostgreSQL: a new
  * database on that server, dropped after).
+ *
+ * `--ack` also runs the bot's Slack service (HTTP mode) in the same process, as a deployment does, and
+ * sends signed `/pattern` commands at it, 200 a second: first 2,000 unmeasured (warm-up), then 2,000
+ * with no tick, then for as long as the tick runs, then 2,000 again with no tick. It prints the ack
+ * p99 during the tick against the p99 of the two runs without (the issue's target: within 1.25 ×).
+ * `--post-ms N` makes each fake post take N ms (default 1), as a real platform call does.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -14,6 +20,7 @@ import type { DailyPoster } from '../src/daily/poster.js';
 import { EVERY_DAY } from '../src/daily/subscription.js';
 import { createLogger } from '../src/logger.js';
 import type { Store } from '../src/store/store.js';
+import { ackSummary, startAckProbe } from './ack-probe.js';
 import { type Backend, postgres, sqlite } from './bench-stores.js';
 
 const argv = process.argv.slice(2);
@@ -23,6 +30,11 @@ const option = (name: string) => {
 };
 const sizes = (option('--sizes') ?? '10000,50000').split(',').map(Number);
 const pgUrl = option('--pg') ?? (process.env.TEST_DATABASE_URL || undefined);
+const ACK = argv.includes('--ack');
+/** How long the fake poster takes (1 ms: the scheduler's own cost; a real Slack call takes 50–300 ms). */
+const POST_MS = Number(option('--post-ms') ?? 1);
+const ACK_REQUESTS = 2000;
+const ACK_PER_SECOND = 200;
 const NOW = new Date('2026-11-25T09:00:30Z');
 const bot = createBot(loadCatalogFile('data/patterns.tsv'));
 
@@ -38,6 +50,7 @@ async function subscribe(store: Store, count: number) {
           timeZone: 'UTC',
           weekdays: EVERY_DAY,
           thread: false,
+          diagram: false,
           source: 'command',
         },
         new Date('2026-11-24T00:00:00Z'),
@@ -51,7 +64,7 @@ function fakePoster(platform: 'slack' | 'discord', counter: { posts: number }): 
   return {
     platform,
     async post(channelId) {
-      await sleep(1);
+      await sleep(POST_MS);
       counter.posts++;
       return { messageId: `${platform}-${channelId}` };
     },
@@ -75,6 +88,12 @@ async function run(backend: Backend, count: number) {
       owner: 'bench',
       tickPattern: null,
     });
+    const probeAcks = ACK ? await startAckProbe(bot) : undefined;
+    const quiet: number[] = [];
+    if (probeAcks) {
+      await probeAcks.acks({ atLeast: ACK_REQUESTS, perSecond: ACK_PER_SECOND });
+      quiet.push(...(await probeAcks.acks({ atLeast: ACK_REQUESTS, perSecond: ACK_PER_SECOND })));
+    }
     const delay = monitorEventLoopDelay({ resolution: 5 });
     delay.enable();
     // A second probe: the longest gap between 5 ms timer ticks (the histogram records nothing while
@@ -89,11 +108,31 @@ async function run(backend: Backend, count: number) {
     await sleep(20);
     last = performance.now();
     const started = performance.now();
-    await scheduler.tick();
+    const ticking = scheduler.tick();
+    const duringTick = await probeAcks?.acks({ atLeast: 0, perSecond: ACK_PER_SECOND, until: ticking });
+    await ticking;
     const seconds = (performance.now() - started) / 1000;
     delay.disable();
     clearInterval(probe);
     longestGap = Math.max(longestGap, performance.now() - last - 5);
+    if (probeAcks) {
+      quiet.push(...(await probeAcks.acks({ atLeast: ACK_REQUESTS, perSecond: ACK_PER_SECOND })));
+      await probeAcks.close();
+    }
+    const acks =
+      duringTick && quiet.length > 0
+        ? (() => {
+            const without = ackSummary(quiet.sort((a, b) => a - b));
+            const during = ackSummary(duringTick);
+            return {
+              ackRequestsDuringTick: during.requests,
+              ackP99NoTickMs: without.p99,
+              ackP99DuringTickMs: during.p99,
+              ackMaxDuringTickMs: during.max,
+              ackP99Ratio: Number((during.p99 / without.p99).toFixed(2)),
+            };
+          })()
+        : {};
     const sent = (await store.listDeliveries()).filter((d) => d.status === 'sent').length;
     if (counter.posts !== count || sent !== count) {
       throw new Error(
@@ -108,6 +147,7 @@ async function run(backend: Backend, count: number) {
       maxEventLoopDelayMs: Number((delay.max / 1e6).toFixed(1)),
       p99EventLoopDelayMs: Number((delay.percentile(99) / 1e6).toFixed(1)),
       longestTimerGapMs: Math.round(longestGap),
+      ...acks,
     };
   } finally {
     await cleanup();

@@ -9,6 +9,8 @@ import type { Bot } from '../src/core/bot.js';
 import {
   type ChatLine,
   loadChatLines,
+  loadHoldoutChat,
+  loadHoldoutQuestions,
   loadRealQuestions,
   type RealQuestion,
   type Split,
@@ -75,6 +77,16 @@ export function reportEvalSets(bot: Bot): void {
     console.log('|---|---:|---:|---:|---:|');
     for (const engine of [botEngine(bot), fuseEngine(bot)]) console.log(row(engine, q, c));
   }
+  const holdout = loadHoldoutQuestions();
+  const holdoutChat = loadHoldoutChat();
+  console.log(
+    `\nHeld-out sets, gathered apart and never tuned on (${holdout.length} questions, ${holdoutChat.length} chat lines):`,
+  );
+  console.log(
+    '| engine | answerable: right card | outside the catalog: no card | one side outside: the inside card | chat lines: no card |',
+  );
+  console.log('|---|---:|---:|---:|---:|');
+  for (const engine of [botEngine(bot), fuseEngine(bot)]) console.log(row(engine, holdout, holdoutChat));
   console.log(
     '\nTargets on the measure half: ≥ 90% answerable right; ≥ 95% outside without a card; 100% chat lines without a card.',
   );

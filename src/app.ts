@@ -3,9 +3,11 @@ import { createSlackService, type SlackServiceOptions } from './adapters/slack/s
 import type { Config } from './config.js';
 import { createConversation } from './conversation/create-conversation.js';
 import type { Conversation } from './conversation/types.js';
+import { createUsageLog, type UsageLog } from './conversation/usage-log.js';
 import type { Bot } from './core/bot.js';
 import { createDaily, type Daily } from './daily/create-daily.js';
 import type { DailyPlatform, DailyPoster } from './daily/poster.js';
+import type { DiagramImages } from './diagrams/diagram-images.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { createQuiz } from './quiz/create-quiz.js';
@@ -57,6 +59,8 @@ export interface AppOptions {
   readonly metrics?: Metrics;
   /** The store, opened by main (`openStore`) so a storage fault is one line at start-up; else the config's. */
   readonly store?: Store;
+  /** The diagrams drawn so far (main draws them after start): attached, uploaded or served by the adapters. */
+  readonly diagrams?: DiagramImages;
 }
 
 export interface App {
@@ -68,6 +72,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly conversation: Conversation;
   readonly daily: Daily | undefined;
+  /** The miss log and asked counts; undefined when MISS_LOG=off or there is no store. */
+  readonly usage: UsageLog | undefined;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -98,6 +104,9 @@ export function createApp(options: AppOptions): App {
         })
       : undefined;
   const store = options.store ?? daily?.store;
+  if (store) metrics.watchPool(() => store.poolUse());
+  const usage =
+    config.missLog && store ? createUsageLog({ store, logger, clock, days: config.missLogDays }) : undefined;
   const quiz = store
     ? createQuiz({
         bot,
@@ -120,6 +129,7 @@ export function createApp(options: AppOptions): App {
     logger,
     metrics,
     clock,
+    ...(usage ? { usage } : {}),
     defaultTimeZone: config.dailyDefaultTimeZone,
     ...(daily ? { daily: daily.commands } : {}),
     ...(quiz ? { quiz } : {}),
@@ -141,6 +151,8 @@ export function createApp(options: AppOptions): App {
       adminsOnlyForDaily: config.dailySlackAdminsOnly,
       metrics,
       ...(daily ? { seenEvent: (id: string, ttlMs: number) => daily.store.seenEvent(id, ttlMs) } : {}),
+      ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+      ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
       ...options.slack,
     });
     services.push(slack);
@@ -151,6 +163,7 @@ export function createApp(options: AppOptions): App {
       config: config.discord,
       conversation,
       logger,
+      ...(options.diagrams ? { diagrams: options.diagrams } : {}),
       ...options.discord,
     });
     services.push(discord);
@@ -164,6 +177,7 @@ export function createApp(options: AppOptions): App {
     metrics,
     conversation,
     daily,
+    usage,
     async start() {
       // All or nothing: a service that fails to start stops the ones already started, and the error
       // goes up to main, which exits non-zero with one line naming the cause.
@@ -195,6 +209,7 @@ export function createApp(options: AppOptions): App {
           );
         }
       }
+      await usage?.settled();
       await daily?.store.close();
     },
   };

@@ -1,29 +1,37 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { runConsoleChat } from './adapters/console/console-chat.js';
 import { CatalogError, loadCatalogFile } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
+import { openConsoleConversation } from './console-conversation.js';
 import { loadContentDir } from './content-files.js';
-import { createConversation } from './conversation/create-conversation.js';
 import type { Answer } from './core/answer.js';
 import { answerToJson } from './core/answer-to-json.js';
 import type { AnswerContext, Bot } from './core/bot.js';
 import { answerToCard } from './core/card/answer-to-card.js';
 import { cardToText } from './core/card/card-to-text.js';
+import { diagramBlock } from './core/card/pattern-card.js';
 import { capProblems, formatContentProblem } from './core/catalog/index.js';
 import { patternToSummary } from './core/pattern.js';
 import { isIsoDate } from './core/pattern-of-the-day.js';
+import { diagramProblems } from './diagrams/diagram-problems.js';
+import { drawDiagrams } from './diagrams/draw-diagrams.js';
 import { loadBot } from './load-catalog.js';
 import { createLogger } from './logger.js';
-import { createConsoleQuiz } from './quiz/console-quiz.js';
+import { listMissesCommand, parseSince, SINCE_HINT } from './misses-command.js';
+import { StorageError } from './store/storage-error.js';
 
 const USAGE = `usage: npm run --silent cli -- <command>
   ask "<text>" [--json]       answer one query (ask - reads one query per line from stdin)
   search "<query>" [--json]   ranked search hits with scores [--limit N]
   today [--date YYYY-MM-DD]   the pattern of the day [--json]
   validate [file]             check a catalog file (default: PATTERNS_FILE)
+  misses [--since 7d] [--json]  questions that found nothing or only a "did you mean", most frequent first
+                              (--since 24h, 7d, 2w or YYYY-MM-DD; default MISS_LOG_DAYS) [--limit N]
+  validate [file]             check a catalog file (default: PATTERNS_FILE), diagrams included
+  diagram <pattern> [--out f] the pattern's diagram: its text, or with --out its picture as PNG
   chat                        the interactive console chat`;
 
 function print(text: string): void {
@@ -43,6 +51,47 @@ async function askFromStdin(bot: Bot, json: boolean, context: AnswerContext): Pr
   for await (const line of rl) print(render(bot, line, json, context));
 }
 
+/** `diagram <pattern>`: the text diagram on stdout, or with `--out` the picture written as PNG. */
+async function diagram(bot: Bot, query: string, out: string | undefined): Promise<number> {
+  const answer = query.trim() ? bot.answer(query) : undefined;
+  const pattern = answer?.kind === 'pattern' ? answer.pattern : undefined;
+  if (!pattern) {
+    process.stderr.write(`no pattern "${query}": try npm run --silent cli -- search "${query}"\n`);
+    return 1;
+  }
+  const doc = pattern.doc;
+  if (out === undefined) {
+    if (!doc) {
+      process.stderr.write(`${pattern.name} has no diagram\n`);
+      return 1;
+    }
+    print(
+      cardToText({
+        tone: 'plain',
+        blocks: [diagramBlock(pattern.slug, pattern.name, doc.diagram)],
+        groups: [],
+      }),
+    );
+    return 0;
+  }
+  const dot = doc?.diagram.dot;
+  if (dot === undefined) {
+    process.stderr.write(`${pattern.name} has no DOT diagram to draw (only its text)\n`);
+    return 1;
+  }
+  const drawn = await drawDiagrams([{ slug: pattern.slug, dot }]);
+  const picture = drawn.pictures[0]?.picture;
+  if (!picture) {
+    process.stderr.write(
+      `${pattern.name}: the diagram does not draw: ${drawn.failed[0]?.error ?? 'unknown'}\n`,
+    );
+    return 1;
+  }
+  writeFileSync(out, picture.png);
+  print(`${out}: ${pattern.name}, ${picture.width} × ${picture.height} px`);
+  return 0;
+}
+
 export async function runCli(argv: readonly string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: [...argv],
@@ -50,7 +99,9 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     options: {
       json: { type: 'boolean', default: false },
       date: { type: 'string' },
-      limit: { type: 'string', default: '5' },
+      limit: { type: 'string' },
+      since: { type: 'string' },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -67,7 +118,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     // The authored content beside the catalog (data/patterns/*.yaml, glossary, pair notes), when there is some.
     const dir = dirname(file);
     if (!existsSync(join(dir, 'patterns'))) return 0;
-    const content = loadContentDir(dir);
+    const loaded = loadContentDir(dir);
+    // Only sound content is drawn: the schema's problems come first.
+    const content =
+      loaded.problems.length > 0 ? loaded : { ...loaded, problems: await diagramProblems(loaded.docs, dir) };
     if (content.problems.length > 0) {
       for (const problem of capProblems(content.problems))
         process.stderr.write(`${formatContentProblem(problem)}\n`);
@@ -77,6 +131,26 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     print(
       `${dir}: ${content.docs.length} pattern files, ${content.glossary.length} glossary terms, ${content.comparisons.length} pair notes, no problems`,
     );
+    return 0;
+  }
+  if (command === 'misses') {
+    const now = new Date();
+    const since =
+      values.since === undefined
+        ? new Date(now.getTime() - config.missLogDays * 86_400_000)
+        : parseSince(values.since, now);
+    if (!since) {
+      process.stderr.write(`--since must be ${SINCE_HINT}, got "${values.since}"\n`);
+      return 2;
+    }
+    const limit = Number.parseInt(values.limit ?? '100', 10);
+    const lines = await listMissesCommand(config, {
+      since,
+      limit: limit > 0 ? limit : 100,
+      json: values.json,
+      logger: createLogger(config.logLevel),
+    });
+    for (const line of lines) print(line);
     return 0;
   }
   const bot = loadBot(config.patternsFile);
@@ -89,7 +163,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       return 0;
     }
     case 'search': {
-      const hits = bot.search(rest.join(' '), Number.parseInt(values.limit, 10) || 5);
+      const hits = bot.search(rest.join(' '), Number.parseInt(values.limit ?? '5', 10) || 5);
       if (values.json) {
         print(
           JSON.stringify({
@@ -116,15 +190,13 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       print(show(answer, values.json));
       return 0;
     }
+    case 'diagram':
+      return diagram(bot, rest.join(' '), values.out);
     case 'chat': {
       const logger = createLogger(config.logLevel);
-      const conversation = createConversation({
-        bot,
-        logger,
-        defaultTimeZone: config.dailyDefaultTimeZone,
-        quiz: createConsoleQuiz(bot, config),
-      });
+      const { conversation, close } = await openConsoleConversation(config, bot, logger);
       await runConsoleChat({ conversation, input: process.stdin, output: process.stdout });
+      await close();
       return 0;
     }
     default:
@@ -138,9 +210,10 @@ runCli(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof CatalogError)
+    if (error instanceof ConfigError || error instanceof CatalogError || error instanceof StorageError)
       process.stderr.write(`${error.message}\n`);
     else process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = error instanceof CatalogError || error instanceof ConfigError ? 1 : 2;
+    process.exitCode =
+      error instanceof CatalogError || error instanceof ConfigError || error instanceof StorageError ? 1 : 2;
   },
 );

@@ -47,6 +47,9 @@ export const envSchema = z.object({
     'must be a numeric snowflake ID',
   ),
   DISCORD_API_URL: url,
+  DISCORD_GATEWAY: withDefault('on').pipe(
+    z.enum(['on', 'off'], { message: 'must be on or off (off: daily posts over REST only, no gateway)' }),
+  ),
   DATABASE_PATH: withDefault('data/bot.db'),
   DATABASE_URL: optional.refine(
     (v) => v === undefined || (/^postgres(ql)?:\/\//.test(v) && URL.canParse(v)),
@@ -57,9 +60,24 @@ export const envSchema = z.object({
     'must be an IANA time zone such as UTC, Europe/Berlin or America/New_York',
   ),
   DAILY_CHANNELS: optional,
+  PUBLIC_URL: optional
+    .refine(
+      (v) =>
+        v === undefined ||
+        (URL.canParse(v) && new URL(v).protocol === 'https:' && !new URL(v).search && !new URL(v).hash),
+      'must be the https URL the bot is reached at, such as https://patterns.example.com (no query or #)',
+    )
+    .transform((v) => v?.replace(/\/+$/, '')),
   DAILY_SLACK_ADMINS_ONLY: withDefault('false').pipe(
     z.enum(['true', 'false']).transform((v) => v === 'true'),
   ),
+  MISS_LOG: withDefault('on').pipe(z.enum(['on', 'off']).transform((v) => v === 'on')),
+  MISS_LOG_DAYS: withDefault('30')
+    .refine(
+      (v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 3650,
+      'must be a whole number of days from 1 to 3650',
+    )
+    .transform(Number),
   /** `off`: no `quiz top` leaderboard, for teams that prefer no ranking. */
   QUIZ_LEADERBOARD: withDefault('on').pipe(z.enum(['on', 'off']).transform((v) => v === 'on')),
   /** Minutes after a question of the day until its answer; unset: at the channel's next post. */
@@ -84,6 +102,12 @@ export interface DiscordConfig {
   readonly applicationId: string;
   readonly guildId?: string;
   readonly apiUrl?: string;
+  /**
+   * Hold the gateway connection (DISCORD_GATEWAY=on, the default; unset is on): receive commands, buttons and
+   * mentions. Off: post daily cards over REST only. Exactly one process may hold it, or every
+   * mention is answered once by each.
+   */
+  readonly gateway?: boolean;
 }
 
 export interface Config {
@@ -100,6 +124,15 @@ export interface Config {
   readonly dailyDefaultTimeZone: string;
   readonly dailyChannels?: string;
   readonly dailySlackAdminsOnly: boolean;
+  /** Keep the miss log and the counts of asked patterns (MISS_LOG=off: keep nothing). */
+  readonly missLog: boolean;
+  /** Days the miss log and the counts are kept (MISS_LOG_DAYS). */
+  readonly missLogDays: number;
+  /**
+   * Where the bot is reached from the internet (https, no trailing slash): Slack then shows a diagram
+   * as an image block of `${publicUrl}/diagrams/<slug>.png`, served by the bot, instead of uploading it.
+   */
+  readonly publicUrl?: string;
   /** Whether `quiz top` shows a channel leaderboard (QUIZ_LEADERBOARD, default on). */
   readonly quizLeaderboard: boolean;
   /** Minutes until a question of the day's answer; unset: at the channel's next post. */
@@ -163,6 +196,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
         applicationId: env.DISCORD_APPLICATION_ID as string,
         ...(env.DISCORD_GUILD_ID ? { guildId: env.DISCORD_GUILD_ID } : {}),
         ...(env.DISCORD_API_URL ? { apiUrl: env.DISCORD_API_URL } : {}),
+        gateway: env.DISCORD_GATEWAY === 'on',
       };
     }
   }
@@ -180,6 +214,9 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     dailyDefaultTimeZone: env.DAILY_DEFAULT_TZ,
     ...(env.DAILY_CHANNELS ? { dailyChannels: env.DAILY_CHANNELS } : {}),
     dailySlackAdminsOnly: env.DAILY_SLACK_ADMINS_ONLY,
+    missLog: env.MISS_LOG,
+    missLogDays: env.MISS_LOG_DAYS,
+    ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
     quizLeaderboard: env.QUIZ_LEADERBOARD,
     ...(env.QUIZ_REVEAL_AFTER_MINUTES
       ? { quizRevealAfterMinutes: Number(env.QUIZ_REVEAL_AFTER_MINUTES) }

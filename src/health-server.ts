@@ -1,5 +1,7 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isDiagramPath, sendDiagram } from './diagram-route.js';
+import type { DiagramImages } from './diagrams/diagram-images.js';
 import type { HealthReport } from './service.js';
 
 export const HEALTH_PATH = '/healthz';
@@ -55,17 +57,24 @@ export function sendMetrics(res: ServerResponse, metrics: MetricsSource): void {
   );
 }
 
-/** A bare HTTP server for the health endpoints and `/metrics`, when no adapter serves HTTP (Socket Mode, Discord). */
+/**
+ * A bare HTTP server for the health endpoints, `/metrics` and the diagrams (`/diagrams/<slug>.png`),
+ * when no adapter serves HTTP (Socket Mode, Discord).
+ */
 export async function startHealthServer(
   port: number,
   host: string,
   report: () => HealthReport,
   metrics?: MetricsSource,
+  diagrams?: DiagramImages,
 ): Promise<{ server: Server; port: number }> {
   const server = createServer((req, res) => {
     const path = req.url?.split('?')[0];
+    const reads = req.method === 'GET' || req.method === 'HEAD';
     if (req.method === 'GET' && metrics && path === METRICS_PATH) {
       sendMetrics(res, metrics);
+    } else if (reads && diagrams && isDiagramPath(path)) {
+      sendDiagram(req, res, diagrams);
     } else if (req.method === 'GET' && isHealthPath(path)) {
       sendHealth(res, report(), path);
     } else {

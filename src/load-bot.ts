@@ -1,9 +1,9 @@
-import { Worker } from 'node:worker_threads';
 import { assembleCatalog, contentDirOf, type LoadedCatalog } from './assemble-catalog.js';
 import { loadCatalogFile } from './catalog-file.js';
 import { type Bot, createBot } from './core/bot.js';
 import type { Content } from './core/catalog/parse-content.js';
 import { englishWords } from './english-words.js';
+import { runWorker } from './run-worker.js';
 
 /** The bot over a catalog, as every entry point builds it: with its content and the English word list. */
 export function botOver(catalog: LoadedCatalog): Bot {
@@ -17,23 +17,7 @@ export function botOver(catalog: LoadedCatalog): Bot {
  * never loads the parser or the content schema at all.
  */
 function loadContentOffThread(dir: string): Promise<Content> {
-  const own = import.meta.url;
-  const script = new URL(own.endsWith('.ts') ? './content-worker.ts' : './content-worker.js', own);
-  return new Promise((resolve, reject) => {
-    // Run from the sources (tsx), the worker registers the same loader before it reads TypeScript.
-    const worker = own.endsWith('.ts')
-      ? new Worker(
-          `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(script.href)}); });`,
-          { eval: true, workerData: dir },
-        )
-      : new Worker(script, { workerData: dir });
-    worker.once('message', (content: Content) => {
-      resolve(content);
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the content worker exited with ${code}`)));
-  });
+  return runWorker<Content>('content-worker', dir);
 }
 
 /** The catalog as the bot starts: the same checks as `loadCatalog`, with the YAML parsed off this thread. */

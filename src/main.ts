@@ -2,11 +2,12 @@ import { runConsoleChat } from './adapters/console/console-chat.js';
 import { type App, createApp } from './app.js';
 import { CatalogError } from './catalog-file.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createConversation } from './conversation/create-conversation.js';
+import { openConsoleConversation } from './console-conversation.js';
+import { createDiagramCache, diagramSources } from './diagrams/diagram-images.js';
+import { drawDiagramsOffThread } from './draw-diagrams-off-thread.js';
 import { startHealthServer } from './health-server.js';
 import { loadBotOffThread } from './load-bot.js';
 import { createLogger } from './logger.js';
-import { createConsoleQuiz } from './quiz/console-quiz.js';
 import { StartupError } from './service.js';
 import { openStore } from './store/create-store.js';
 import { StorageError } from './store/storage-error.js';
@@ -31,18 +32,14 @@ async function main(): Promise<number> {
       process.stderr.write(`${NO_PLATFORM_MESSAGE}\n`);
       return 2;
     }
-    const conversation = createConversation({
-      bot,
-      logger,
-      defaultTimeZone: config.dailyDefaultTimeZone,
-      quiz: createConsoleQuiz(bot, config),
-    });
+    const { conversation, close } = await openConsoleConversation(config, bot, logger);
     await runConsoleChat({
       conversation,
       input: process.stdin,
       output: process.stdout,
       banner: CONNECT_HINT,
     });
+    await close();
     return 0;
   }
 
@@ -63,11 +60,13 @@ async function main(): Promise<number> {
   });
   // Storage first: an unwritable file or an unreachable server is one line naming the variable.
   const store = await openStore(config, { logger });
+  const diagrams = createDiagramCache();
   const app: App = createApp({
     config,
     bot,
     logger,
     store,
+    diagrams,
     discord: {
       // A token Discord refuses (4004) or an intent it does not allow (4014) will not fix itself.
       onFatal: (error) => {
@@ -85,10 +84,19 @@ async function main(): Promise<number> {
   // A service that owns PORT (Slack in HTTP mode) answers /healthz there; otherwise a bare server does.
   const health = app.services.some((service) => service.servesHealth)
     ? undefined
-    : await startHealthServer(config.port, config.host, () => app.health(), app.metrics);
+    : await startHealthServer(config.port, config.host, () => app.health(), app.metrics, diagrams);
   logger.info(
     { port: health?.port ?? config.port, services: app.services.map((s) => s.name) },
     'pattern-bot running',
+  );
+  // After start, on a worker thread: until the pictures are drawn, a Diagram button shows the text diagram.
+  drawDiagramsOffThread(diagramSources(bot.patterns), diagrams).then(
+    (report) => {
+      for (const { slug, error } of report.failed) logger.warn({ slug, error }, 'diagram not drawn');
+      logger.info({ drawn: report.drawn, ms: Math.round(report.ms) }, 'diagrams drawn');
+    },
+    (error: unknown) =>
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'diagrams not drawn'),
   );
   const stop = async (signal: string) => {
     logger.info({ signal }, 'stopping');

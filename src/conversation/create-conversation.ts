@@ -6,16 +6,19 @@ import { refToAnswer } from '../core/card/answer-ref.js';
 import { answerToCard, sharedBy } from '../core/card/answer-to-card.js';
 import type { Card } from '../core/card/card.js';
 import { problemCard, WORKING_CARD } from '../core/card/problem-card.js';
+import { STATS_ROWS } from '../core/card/stats-card.js';
 import { type Completion, completions } from '../core/complete.js';
 import { changesSubscription, type DailyCommand } from '../core/daily/daily-command.js';
 import type { Intent } from '../core/intent.js';
 import { parseQuizCommand } from '../core/quiz/quiz-command.js';
 import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
-import type { Metrics } from '../metrics.js';
+import type { Metrics, Surface } from '../metrics.js';
 import type { Quiz } from '../quiz/create-quiz.js';
 import { isLate, withinBudget } from '../within-budget.js';
+import { tierOf } from './tier-of.js';
 import type { ActInput, ActResult, AskInput, Conversation } from './types.js';
+import { type AnswerUsage, answerUsage, type UsageLog } from './usage-log.js';
 
 /** How many cards are remembered: a few hundred small objects, well under a megabyte. */
 export const CARD_CACHE_SIZE = 500;
@@ -35,16 +38,17 @@ export interface ConversationOptions {
   readonly daily?: DailyCommands;
   /** Cards remembered by text (0: none, for the benchmarks' --no-cache). */
   readonly cacheSize?: number;
-  readonly metrics?: Pick<Metrics, 'observeAnswer'>;
+  readonly metrics?: Pick<Metrics, 'observeAnswer' | 'observeLatency'>;
+  /** Where misses and asked patterns are counted (absent: MISS_LOG=off, or no store). */
+  readonly usage?: UsageLog;
   /** Quizzes, scores and the leaderboard (absent without a store). */
   readonly quiz?: Quiz;
 }
 
-/** The confidence tier of an answer, for the metrics: a lookup answered, offered with "did you mean", or not found. */
-function tierOf(answer: Answer): string {
-  if (answer.kind === 'pattern') return answer.alternatives.length > 0 ? 'did-you-mean' : 'answer';
-  if (answer.kind === 'none') return 'not-found';
-  return answer.kind;
+/** The metrics' surface of a text: a slash command, the console, a DM, or else a mention. */
+function surfaceOf(input: AskInput): Surface {
+  if (input.platform === 'console') return 'console';
+  return input.surface ?? (input.place === 'dm' ? 'dm' : 'mention');
 }
 
 /** The cache key of a text: capped, trimmed, runs of white space as one space. */
@@ -64,14 +68,22 @@ export function createConversation(options: ConversationOptions): Conversation {
   const clock = options.clock ?? (() => new Date());
   const max = options.cacheSize ?? CARD_CACHE_SIZE;
   const cards = max > 0 ? new LRUCache<string, Card>({ max }) : undefined;
-  /** The metric labels of each card made, for the answers served from the cache. */
-  const tiers = new WeakMap<Card, { kind: string; tier: string }>();
+  /** The metric labels and usage of each card made, for the answers served from the cache. */
+  const tiers = new WeakMap<Card, { kind: string; tier: string; usage: AnswerUsage }>();
+  const note = (usage: AnswerUsage | undefined) => {
+    if (!options.usage || !usage) return;
+    if (usage.miss !== undefined) options.usage.miss(usage.miss);
+    if (usage.asked.length > 0) options.usage.asked(usage.asked);
+  };
   const failureCard = problemCard('failure');
   // People type the same prefixes ("s", "sa", "sag"), and on Discord each keystroke is a request.
   const completed =
     max > 0
       ? new LRUCache<string, Completion[]>({ max, memoMethod: (typed) => completions(bot, typed) })
       : undefined;
+
+  const elapsed = (platform: string, surface: Surface, started: number) =>
+    options.metrics?.observeLatency({ platform, surface, seconds: (performance.now() - started) / 1000 });
 
   async function answerDaily(command: DailyCommand, input: AskInput, capped: string): Promise<Card> {
     const { platform, channelId } = input;
@@ -98,6 +110,25 @@ export function createConversation(options: ConversationOptions): Conversation {
     return answerToCard(answer);
   }
 
+  /** `stats`, for whoever may manage the channel (the check `daily on` makes), from the usage log. */
+  async function answerStats(input: AskInput, capped: string): Promise<Answer> {
+    const { usage } = options;
+    if (!usage) return bot.answerIntent({ type: 'stats' }, capped);
+    if (input.canManageChannel && !(await input.canManageChannel()))
+      return { kind: 'stats', outcome: 'forbidden', platform: input.platform };
+    const { asked, misses } = await usage.read(STATS_ROWS);
+    return {
+      kind: 'stats',
+      outcome: 'report',
+      days: usage.days,
+      asked: asked.flatMap((row) => {
+        const pattern = bot.bySlug(row.slug);
+        return pattern ? [{ pattern, count: row.count }] : [];
+      }),
+      misses: misses.map((miss) => ({ text: miss.text, count: miss.count })),
+    };
+  }
+
   async function context(intent: Intent, input: AskInput): Promise<AnswerContext> {
     let timeZone = defaultTimeZone;
     if (intent.type === 'today' && daily && input.platform !== 'console' && input.channelId) {
@@ -111,6 +142,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     const seen = (kind: string, tier: string, cached: boolean) =>
       options.metrics?.observeAnswer({
         platform: input.platform,
+        surface: surfaceOf(input),
         kind,
         tier,
         cached,
@@ -126,9 +158,14 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (known) {
       const labels = tiers.get(known);
       seen(labels?.kind ?? 'unknown', labels?.tier ?? 'unknown', true);
+      note(labels?.usage);
       return known;
     }
     const { intent } = bot.parse(capped);
+    if (intent.type === 'stats') {
+      seen('stats', 'stats', false);
+      return answerToCard(await answerStats(input, capped));
+    }
     if (intent.type === 'daily') {
       seen('daily', 'daily', false);
       return answerDaily(intent.command, input, capped);
@@ -136,8 +173,10 @@ export function createConversation(options: ConversationOptions): Conversation {
     const result = bot.answerIntent(intent, capped, await context(intent, input));
     const card = answerToCard(result);
     const tier = tierOf(result);
-    tiers.set(card, { kind: result.kind, tier });
+    const usage = answerUsage(result, tier, capped);
+    tiers.set(card, { kind: result.kind, tier, usage });
     seen(result.kind, tier, false);
+    note(usage);
     if (isRepeatable(result)) cards?.set(key, card);
     return card;
   }
@@ -206,6 +245,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       return isLate(early) ? { later: pending } : { card: early };
     },
     async act(value, input) {
+      const started = performance.now();
       try {
         return await act(value, input);
       } catch (error) {
@@ -214,12 +254,24 @@ export function createConversation(options: ConversationOptions): Conversation {
           'button failed',
         );
         return { type: 'notice', card: failureCard };
+      } finally {
+        elapsed(input.platform, 'button', started);
       }
     },
-    complete: (typed, limit) =>
-      limit === undefined && completed
-        ? completed.memo(String(typed ?? ''))
-        : completions(bot, String(typed ?? ''), limit),
+    complete(typed, { limit, platform = 'discord' } = {}) {
+      const started = performance.now();
+      const found =
+        limit === undefined && completed
+          ? completed.memo(String(typed ?? ''))
+          : completions(bot, String(typed ?? ''), limit);
+      elapsed(platform, 'autocomplete', started);
+      return found;
+    },
+    isPrivate: (text) => {
+      const quizCommand = options.quiz && parseQuizCommand(capText(text));
+      if (quizCommand) return quizCommand.type !== 'ask';
+      return bot.parse(String(text ?? '')).intent.type === 'stats';
+    },
     workingCard: WORKING_CARD,
     failureCard,
   };

@@ -1,6 +1,7 @@
 import type { Card } from '../core/card/card.js';
 import type { Completion } from '../core/complete.js';
 import type { CanPost } from '../core/daily/can-post.js';
+import type { Surface } from '../metrics.js';
 
 export type { CanPost, Completion };
 
@@ -22,6 +23,8 @@ export interface AskInput {
   readonly workspaceId?: string;
   /** Where it was written: a channel (the default), a DM with the bot, or a group DM. */
   readonly place?: 'channel' | 'dm' | 'group';
+  /** How it was asked, for the metrics: a slash command; else a mention, or `dm` in a DM. */
+  readonly surface?: Extract<Surface, 'slash'>;
   /** May this person change the channel's daily subscription? Called only for `daily on` / `daily off`. */
   readonly canManageChannel?: () => Promise<boolean>;
   /** Can the bot post in this channel? Called only for `daily on`. */
@@ -58,7 +61,12 @@ export interface Conversation {
   /** A button click, by the value the button carries. Never throws. */
   act(value: unknown, input: ActInput): Promise<ActResult>;
   /** Autocomplete: the patterns that fit what is typed so far, best first (at most `limit`, default 25). */
-  complete(typed: string, limit?: number): readonly Completion[];
+  complete(
+    typed: string,
+    options?: { readonly limit?: number; readonly platform?: Platform },
+  ): readonly Completion[];
+  /** Whether the answer to this text is for the asker alone (`stats`): known before it is ready, to defer privately. */
+  isPrivate(text: string): boolean;
   /** The card shown while a slow answer is on its way (Slack's ack). */
   readonly workingCard: Card;
   /** The fixed card for a failure on our side: never the error's own text. */

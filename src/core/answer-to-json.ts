@@ -79,6 +79,8 @@ export function answerToJson(answer: Answer): AnswerJson {
       return { ...base, reason: answer.reason, suggestions: answer.suggestions.map(patternToSummary) };
     case 'daily':
       return { ...base, outcome: answer.outcome };
+    case 'stats':
+      return { ...base, outcome: answer.outcome };
     case 'term':
       return { ...base, term: answer.term };
     default:

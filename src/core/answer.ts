@@ -110,6 +110,8 @@ export interface DailySchedule {
   /** Bitmask of weekdays: bit 0 Sunday … bit 6 Saturday. */
   readonly weekdays: number;
   readonly thread: boolean;
+  /** The post carries the pattern's diagram. */
+  readonly diagram: boolean;
   /** Whether each post ends with a question of the day. */
   readonly quiz?: boolean;
   /** The next post, if one is scheduled. */
@@ -139,6 +141,29 @@ export type DailyOutcome =
 
 export type DailyAnswer = { readonly kind: 'daily' } & DailyOutcome;
 
+/** A question that found nothing or only a "did you mean", as the miss log keeps it. */
+export interface StatsMiss {
+  readonly text: string;
+  readonly count: number;
+}
+
+/** What `stats` came to. The wording of each outcome is `statsCard`'s. */
+export type StatsOutcome =
+  | {
+      readonly outcome: 'report';
+      /** How many days back the report reaches. */
+      readonly days: number;
+      /** The patterns asked for most, with how often, most first. */
+      readonly asked: readonly { readonly pattern: Pattern; readonly count: number }[];
+      readonly misses: readonly StatsMiss[];
+    }
+  /** This person may not manage the channel. */
+  | { readonly outcome: 'forbidden'; readonly platform: 'slack' | 'discord' | 'console' }
+  /** No miss log here: MISS_LOG=off, or no store (the CLI). */
+  | { readonly outcome: 'unavailable' };
+
+export type StatsAnswer = { readonly kind: 'stats' } & StatsOutcome;
+
 /** Everything the core can say. Renderers switch on `kind` and end in `assertNever`. */
 export type Answer =
   | PatternAnswer
@@ -148,7 +173,8 @@ export type Answer =
   | NoneAnswer
   | HelpAnswer
   | TermAnswer
-  | DailyAnswer;
+  | DailyAnswer
+  | StatsAnswer;
 
 export type AnswerKind = Answer['kind'];
 
@@ -169,6 +195,8 @@ export function answerPatterns(answer: Answer): readonly Pattern[] {
       return answer.group.patterns;
     case 'term':
       return answer.relates.map((r) => r.pattern);
+    case 'stats':
+      return answer.outcome === 'report' ? answer.asked.map((a) => a.pattern) : [];
     case 'none':
     case 'help':
     case 'daily':
@@ -180,9 +208,9 @@ export function answerPatterns(answer: Answer): readonly Pattern[] {
 
 /**
  * Whether the same text always gets this answer from the same catalog: false for a random pick, the
- * pattern of the day (it changes at midnight) and daily answers (they report state, a subscription).
+ * pattern of the day (it changes at midnight), daily and stats answers (they report state).
  */
 export function isRepeatable(answer: Answer): boolean {
-  if (answer.kind === 'daily') return false;
+  if (answer.kind === 'daily' || answer.kind === 'stats') return false;
   return answer.kind !== 'pattern' || answer.source === 'lookup';
 }

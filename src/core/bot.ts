@@ -336,6 +336,9 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
         return intent.command.type === 'invalid'
           ? { kind: 'daily', outcome: 'invalid', problems: intent.command.problems }
           : { kind: 'daily', outcome: 'channels-only' };
+      case 'stats':
+        // The miss log lives outside the core: the conversation answers `stats` where there is one.
+        return { kind: 'stats', outcome: 'unavailable' };
       case 'category':
         return answerCategory(intent.query, capped);
       case 'compare': {

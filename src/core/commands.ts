@@ -49,6 +49,12 @@ export const COMMANDS = [
     examples: ['daily on 09:30 Europe/Berlin weekdays', 'daily on thread', 'daily off', 'daily'],
   },
   {
+    name: 'stats',
+    usage: 'stats',
+    summary: 'For channel managers, privately: the most asked patterns and the questions that found nothing.',
+    examples: ['stats'],
+  },
+  {
     name: 'quiz',
     usage: 'quiz [pattern | category] | quiz stats | quiz top',
     summary: 'A scenario question to answer; your score and streak; the channel leaderboard.',

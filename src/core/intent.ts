@@ -10,6 +10,8 @@ export type Intent =
   | { readonly type: 'list' }
   | { readonly type: 'random' }
   | { readonly type: 'today' }
+  /** `stats`: the most asked patterns and the misses, for whoever may manage the channel. */
+  | { readonly type: 'stats' }
   /** `daily …`: a channel's subscription, read by the one daily grammar. */
   | { readonly type: 'daily'; readonly command: DailyCommand }
   | { readonly type: 'category'; readonly query: string }
@@ -39,6 +41,7 @@ const LIST =
 const RANDOM = /^(?:random|rand|surprise me|shuffle|any|random pattern|pick one|lucky|i'?m feeling lucky)$/;
 const TODAY =
   /^(?:today|potd|(?:what is )?(?:the )?pattern of the day|(?:what is )?today(?:'?s)? pattern|pattern (?:for )?today)$/;
+const STATS = /^(?:stats|statistics|usage stats|miss log)$/;
 const CATEGORY = /^(?:category|categories|cat|list|show category|patterns in|in category)\s+(.+)$/;
 /** "compare a b", "compare a with b", "difference between a and b". */
 const COMPARE_PREFIX =
@@ -93,6 +96,7 @@ export function parseIntent(text: string): Intent {
   if (LIST.test(query)) return { type: 'list' };
   if (RANDOM.test(query)) return { type: 'random' };
   if (TODAY.test(query)) return { type: 'today' };
+  if (STATS.test(query)) return { type: 'stats' };
   const category = CATEGORY.exec(query);
   if (category?.[1]) return { type: 'category', query: category[1] };
   const prefix = COMPARE_PREFIX.exec(query);

@@ -60,11 +60,12 @@ export interface DeliveryContext {
   readonly signal: AbortSignal;
   /** Runs one attempt (record it, post) in a bounded slot; backoff waits hold no slot. */
   readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
-  readonly metrics?: Pick<Metrics, 'observeDelivery'>;
+  readonly metrics?: Pick<Metrics, 'observeDelivery' | 'observeLatency'>;
 }
 
 type Outcome =
   | { readonly type: 'lost' }
+  | { readonly type: 'stopping' }
   | { readonly type: 'posted'; readonly messageId: string; readonly attempts: number }
   | { readonly type: 'failed'; readonly error: unknown; readonly attempts: number };
 
@@ -83,13 +84,21 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
     let outcome: Outcome;
     try {
       outcome = await context.limit(async (): Promise<Outcome> => {
+        // Stopping: a claim still waiting for its slot is given back rather than posted.
+        if (context.signal.aborted) return { type: 'stopping' };
         const attempts = await store.recordAttempt(ref, owner);
         if (attempts === 0) return { type: 'lost' };
         try {
+          const started = performance.now();
           const { messageId } = await poster.post(ref.channelId, card, {
             idempotencyKey: key,
             maybeSentBefore: attempts > 1,
             ...(thread ? { thread } : {}),
+          });
+          context.metrics?.observeLatency({
+            platform: ref.platform,
+            surface: 'daily',
+            seconds: (performance.now() - started) / 1000,
           });
           return { type: 'posted', messageId, attempts };
         } catch (error) {
@@ -101,6 +110,10 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
         { err: describe(error) },
         `daily post: could not record the attempt; left for ${staleAfterMs} ms`,
       );
+      return;
+    }
+    if (outcome.type === 'stopping') {
+      await releaseClaim(context, ref, 'stopped before posting');
       return;
     }
     if (outcome.type === 'lost') {
@@ -138,15 +151,24 @@ export async function attemptDelivery(job: DeliveryJob, context: DeliveryContext
     log.warn({ ...detail, retryInMs: delayMs }, 'daily post failed; retrying');
     context.metrics?.observeDelivery(ref.platform, 'retried');
     if (!(await sleep(delayMs, context.signal))) {
-      await store.release(ref, owner, 'stopped before retrying').catch((error: unknown) => {
-        log.warn(
-          { err: describe(error) },
-          'daily post: could not give the claim back; it goes stale instead',
-        );
-      });
+      await releaseClaim(context, ref, 'stopped before retrying');
       return;
     }
   }
+}
+
+/** Gives a claim back so that another process may take it at once (shutdown); never throws. */
+export async function releaseClaim(
+  context: Pick<DeliveryContext, 'store' | 'owner' | 'logger'>,
+  ref: DeliveryRef,
+  reason: string,
+): Promise<void> {
+  await context.store.release(ref, context.owner, reason).catch((error: unknown) => {
+    context.logger.warn(
+      { ...ref, err: describe(error) },
+      'daily post: could not give the claim back; it goes stale instead',
+    );
+  });
 }
 
 /** Records a post as sent, retrying only the record while the database is failing. */

@@ -30,7 +30,8 @@ export function createDaily(options: {
   config: Pick<
     Config,
     'databasePath' | 'databaseUrl' | 'dailyDefaultTimeZone' | 'dailyChannels' | 'quizRevealAfterMinutes'
-  >;
+  > &
+    Partial<Pick<Config, 'missLogDays'>>;
   /** An opened store (`openStore`); without one the config's is created here. */
   store?: Store;
   /** The platforms this deployment posts to. */
@@ -67,6 +68,7 @@ export function createDaily(options: {
         owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
         staticChannels,
         defaultTimeZone,
+        ...(config.missLogDays !== undefined ? { missRetentionDays: config.missLogDays } : {}),
         ...(options.metrics ? { metrics: options.metrics } : {}),
         quiz: createDailyQuestion({
           bot,

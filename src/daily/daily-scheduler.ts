@@ -1,7 +1,9 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Cron } from 'croner';
+import { DEFAULT_USAGE_DAYS } from '../conversation/usage-log.js';
 import type { Bot } from '../core/bot.js';
-import { answerToCard, dailyThread } from '../core/card/answer-to-card.js';
+import { answerToCard, dailyThread, withDiagram } from '../core/card/answer-to-card.js';
+import type { Card } from '../core/card/card.js';
 import { DEFAULT_DAILY_TIME } from '../core/daily/daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
@@ -13,6 +15,7 @@ import {
   DEFAULT_RETRY,
   type DeliveryJob,
   type RetryPolicy,
+  releaseClaim,
 } from './attempt-delivery.js';
 import type { DailyQuiz } from './daily-quiz.js';
 import { createLimiter } from './limiter.js';
@@ -20,7 +23,7 @@ import { type DailyPoster, deliveryKey } from './poster.js';
 import { addDays, isDue, nextPostAt } from './schedule.js';
 import { type StaticChannel, syncStaticChannels } from './static-channels.js';
 import type { DailyStore } from './store.js';
-import type { Delivery, Subscription } from './subscription.js';
+import type { Delivery, DeliveryRef, Subscription } from './subscription.js';
 
 export interface DailySchedulerOptions {
   readonly store: DailyStore;
@@ -41,7 +44,7 @@ export interface DailySchedulerOptions {
   readonly pageSize?: number;
   /** Deliveries older than this many days are deleted (default 30). */
   readonly retentionDays?: number;
-  /** Misses (the miss log) last seen longer ago than this many days are deleted (default 90). */
+  /** The miss log and the counts of asked patterns are kept this many days (MISS_LOG_DAYS, default 30). */
   readonly missRetentionDays?: number;
   /** Croner pattern of the tick; null for none (tests call `tick()`). */
   readonly tickPattern?: string | null;
@@ -50,8 +53,11 @@ export interface DailySchedulerOptions {
   /** `DAILY_CHANNELS`, made subscriptions at start with the default time and zone. */
   readonly staticChannels?: readonly StaticChannel[];
   readonly defaultTimeZone?: string;
-  readonly metrics?: Pick<Metrics, 'observeDelivery'>;
-  /** How long `stop()` waits for posts in flight; their claims then go stale and are taken up later. */
+  readonly metrics?: Pick<Metrics, 'observeDelivery' | 'observeLatency' | 'observeTakeover'>;
+  /**
+   * How long `stop()` waits for posts in flight (default 5 s, so that the process stops within its
+   * 10 s); the claims of those still in flight are then given back for another process to take at once.
+   */
   readonly stopTimeoutMs?: number;
   /** The question of the day, for subscriptions with `quiz` on. */
   readonly quiz?: DailyQuiz;
@@ -70,6 +76,7 @@ export interface DailyScheduler extends Service {
 export const DEFAULT_STALE_CLAIM_MS = 120_000;
 export const DEFAULT_CONCURRENCY = 16;
 export const DEFAULT_RETENTION_DAYS = 30;
+export const DEFAULT_STOP_TIMEOUT_MS = 5_000;
 const DAY_MS = 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 const YIELD_EVERY = 32;
@@ -98,6 +105,8 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   const platforms = [...posters.keys()];
   const limiter = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
   const inflight = new Map<string, Promise<void>>();
+  /** Claims this process holds now, by delivery key: given back if a stop times out. */
+  const held = new Map<string, DeliveryRef>();
   const stopping = new AbortController();
   let state: 'idle' | 'running' | 'stopped' = 'idle';
   let job: Cron | undefined;
@@ -119,17 +128,23 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     ...(options.metrics ? { metrics: options.metrics } : {}),
   };
 
-  /** The day's card and thread, made once per date (every channel gets the same). */
+  /** The day's card (with and without its diagram) and thread, made once per date (every channel gets the same). */
   const cards = new Map<
     string,
-    Pick<DeliveryJob, 'patternSlug' | 'card'> & { thread: DeliveryJob['thread'] }
+    Pick<DeliveryJob, 'patternSlug' | 'card'> & { withDiagram: Card; thread: DeliveryJob['thread'] }
   >();
   function cardsOf(localDate: string) {
     let made = cards.get(localDate);
     if (!made) {
       if (cards.size > 3) cards.clear();
       const answer = options.bot.todayAnswer(localDate);
-      made = { patternSlug: answer.pattern.slug, card: answerToCard(answer), thread: dailyThread(answer) };
+      const card = answerToCard(answer);
+      made = {
+        patternSlug: answer.pattern.slug,
+        card,
+        withDiagram: withDiagram(card, answer),
+        thread: dailyThread(answer),
+      };
       cards.set(localDate, made);
     }
     return made;
@@ -138,15 +153,16 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   function buildJob(subscription: Subscription, localDate: string): Job | undefined {
     const poster = posters.get(subscription.platform);
     if (!poster) return undefined;
-    const { patternSlug, card, thread } = cardsOf(localDate);
+    const { patternSlug, card, withDiagram: pictured, thread } = cardsOf(localDate);
     const ref = { platform: subscription.platform, channelId: subscription.channelId, localDate };
-    const asked = subscription.quiz ? options.quiz?.withQuestion(card, patternSlug, ref) : undefined;
+    const base = subscription.diagram ? pictured : card;
+    const asked = subscription.quiz ? options.quiz?.withQuestion(base, patternSlug, ref) : undefined;
     return {
       poster,
       ref,
       key: deliveryKey(subscription.platform, subscription.channelId, localDate),
       patternSlug,
-      card: asked?.card ?? card,
+      card: asked?.card ?? base,
       ...(subscription.thread && thread ? { thread } : {}),
       ...(asked ? { asked } : {}),
     };
@@ -154,7 +170,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
 
   /** Sends a claimed delivery; a question of the day in it gets its answer scheduled for the thread. */
   async function deliver(task: Job, next: Date): Promise<void> {
-    await attemptDelivery(task, deliveryContext);
+    await deliverClaimed(task);
     const { asked, ref } = task;
     if (!asked || !options.quiz) return;
     const sent = await store.getDelivery(ref);
@@ -202,6 +218,16 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     return delivery;
   }
 
+  /** Sends a delivery this process has claimed, holding the claim (for `stop`) until it ends. */
+  async function deliverClaimed(task: DeliveryJob): Promise<void> {
+    held.set(task.key, task.ref);
+    try {
+      await attemptDelivery(task, deliveryContext);
+    } finally {
+      held.delete(task.key);
+    }
+  }
+
   /** A due subscription: claim today's post (moving `next_run_at` on) and send it, or just move on. */
   function startDue(subscription: DueSubscription, now: Date): Promise<void> {
     const { platform, channelId } = subscription;
@@ -239,7 +265,11 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       const claimed = await limiter.run(() =>
         store.claim({ ...task.ref, patternSlug: task.patternSlug }, { owner, staleAfterMs, maxAttempts }),
       );
-      if (claimed) await deliver(task, nextPostAt(subscription, now) ?? fallbackNext(now));
+      if (!claimed) return;
+      // Another owner's unsent claim (not a failure cooling down, not one given back): a takeover.
+      if (delivery.status === 'claimed' && delivery.claimOwner && delivery.claimOwner !== owner)
+        options.metrics?.observeTakeover(delivery.platform);
+      await deliver(task, nextPostAt(subscription, now) ?? fallbackNext(now));
     });
   }
 
@@ -251,11 +281,11 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       addDays(today, -(options.retentionDays ?? DEFAULT_RETENTION_DAYS)),
     );
     const events = await store.pruneEvents();
-    const misses = await store.pruneMisses(
-      new Date(now.getTime() - (options.missRetentionDays ?? 90) * DAY_MS),
-    );
-    if (deliveries + events + misses > 0)
-      logger.info({ deliveries, events, misses }, 'daily: pruned old rows');
+    const usageBefore = new Date(now.getTime() - (options.missRetentionDays ?? DEFAULT_USAGE_DAYS) * DAY_MS);
+    const misses = await store.pruneMisses(usageBefore);
+    const asks = await store.pruneAsks(usageBefore);
+    if (deliveries + events + misses + asks > 0)
+      logger.info({ deliveries, events, misses, asks }, 'daily: pruned old rows');
   }
 
   /** Claims what is due and starts it, a bounded number at a time; resolves with what it started. */
@@ -273,6 +303,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       for (;;) {
         const page = await store.dueSubscriptions(now, { platforms, limit: pageSize, after });
         for (const [i, subscription] of page.entries()) {
+          if (stopping.signal.aborted) return started;
           // Free slots resolve as microtasks: yield now and then so timers and I/O run in between.
           if (i % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
           await limiter.free();
@@ -288,6 +319,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
         limit: pageSize,
       });
       for (const { delivery, subscription } of stale) {
+        if (stopping.signal.aborted) return started;
         await limiter.free();
         const resumed = resume(delivery, subscription, now);
         if (resumed) started.push(resumed);
@@ -336,10 +368,18 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       stopping.abort();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), options.stopTimeoutMs ?? 10_000);
+        timer = setTimeout(() => resolve('timeout'), options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS);
       });
       if ((await Promise.race([idle(), timeout])) === 'timeout') {
-        logger.warn({ inFlight: inflight.size }, 'daily scheduler stopped with posts still in flight');
+        // A post still on its way may yet arrive: the next owner is told it may have been sent before.
+        const refs = [...held.values()];
+        logger.warn(
+          { inFlight: inflight.size, released: refs.length },
+          'daily scheduler stopped with posts still in flight; their claims given back',
+        );
+        await Promise.all(
+          refs.map((ref) => releaseClaim({ store, owner, logger }, ref, 'stopped while posting')),
+        );
       }
       clearTimeout(timer);
       state = 'stopped';

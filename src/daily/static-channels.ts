@@ -62,7 +62,12 @@ export async function syncStaticChannels(
   let removed = 0;
   for (const channel of channels) {
     const input = { ...channel, time: defaults.time, timeZone: defaults.timeZone, weekdays: EVERY_DAY };
-    if (await store.insertSubscriptionIfMissing({ ...input, thread: false, source: 'config' }, defaults.now))
+    if (
+      await store.insertSubscriptionIfMissing(
+        { ...input, thread: false, diagram: false, source: 'config' },
+        defaults.now,
+      )
+    )
       added++;
   }
   const wanted = new Set(channels.map((c) => `${c.platform}:${c.channelId}`));

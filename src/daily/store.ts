@@ -26,6 +26,7 @@ export type DailyStore = Pick<
   // The scheduler also does the store's housekeeping:
   | 'pruneEvents'
   | 'pruneMisses'
+  | 'pruneAsks'
   // The question of the day's answer, in the post's thread:
   | 'scheduleQuizReveal'
   | 'claimQuizReveals'

@@ -51,7 +51,17 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      last_seen  timestamptz NOT NULL
    );
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
-  // 2: the quiz: each answer under a unique key (a person answers a posting once), and each person's
+  // 2: how often each pattern is asked for, a row per pattern and UTC day.
+  `CREATE TABLE pattern_asks (
+     slug  text    NOT NULL,
+     day   date    NOT NULL,
+     count integer NOT NULL,
+     PRIMARY KEY (slug, day)
+   );
+   CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
+  // 3: whether the daily post carries the pattern's diagram.
+  'ALTER TABLE subscriptions ADD COLUMN diagram boolean NOT NULL DEFAULT false;',
+  // 4: the quiz: each answer under a unique key (a person answers a posting once), and each person's
   // totals (score, answers, streak of days with a right answer); nothing else about a person; and
   // whether a channel's daily post ends with a question of the day.
   `CREATE TABLE quiz_answers (

@@ -13,6 +13,7 @@ import {
   type Store,
   type Subscription,
   type SubscriptionInput,
+  utcDay,
 } from './store.js';
 
 export interface PostgresStoreOptions {
@@ -43,6 +44,7 @@ interface SubscriptionRow {
   updated_at: Date;
   active_since: Date;
   thread: boolean;
+  diagram: boolean;
   quiz: boolean;
   next_run_at: Date;
 }
@@ -79,6 +81,7 @@ function rowToSubscription(row: SubscriptionRow): Subscription {
     updatedAt: row.updated_at,
     activeSince: row.active_since,
     thread: row.thread,
+    diagram: row.diagram,
     quiz: row.quiz,
   };
 }
@@ -106,12 +109,12 @@ const staleBefore = (n: number) => `now() - ($${n}::double precision * interval 
 
 const SQL = {
   insertSubscription: `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, time_zone, weekdays,
-      enabled, source, created_by, created_at, updated_at, active_since, thread, next_run_at, quiz)
-    VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $9, $9, $10, 'epoch', $11)
+      enabled, source, created_by, created_at, updated_at, active_since, thread, diagram, next_run_at, quiz)
+    VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $9, $9, $10, $11, 'epoch', $12)
     ON CONFLICT (platform, channel_id) DO NOTHING RETURNING *`,
   updateSubscription: `UPDATE subscriptions SET workspace_id = $3, time = $4, time_zone = $5, weekdays = $6,
       enabled = true, disabled_reason = NULL, source = $7, created_by = $8, updated_at = $9,
-      active_since = $12, thread = $10, quiz = $11, next_run_at = 'epoch'
+      active_since = $13, thread = $10, diagram = $11, quiz = $12, next_run_at = 'epoch'
     WHERE ${SUBSCRIPTION_KEY} RETURNING *`,
   due: `SELECT * FROM subscriptions
     WHERE enabled AND next_run_at <= $1 AND (next_run_at, platform, channel_id) > ($2, $3, $4)
@@ -143,7 +146,7 @@ const SQL = {
   release: `UPDATE deliveries SET status = 'failed', last_error = $5, claimed_at = 'epoch', claim_owner = NULL
     WHERE ${DELIVERY_KEY} AND status = 'claimed' AND claim_owner = $4`,
   staleDeliveries: `SELECT d.*, s.workspace_id, s.time, s.time_zone, s.weekdays, s.enabled, s.disabled_reason,
-      s.source, s.created_by, s.created_at, s.updated_at, s.active_since, s.thread, s.next_run_at, s.quiz
+      s.source, s.created_by, s.created_at, s.updated_at, s.active_since, s.thread, s.diagram, s.next_run_at, s.quiz
     FROM deliveries d JOIN subscriptions s USING (platform, channel_id)
     WHERE d.status <> 'sent' AND d.claimed_at <= ${staleBefore(1)} AND d.attempts < $2 AND d.local_date >= $3
       AND s.enabled
@@ -154,6 +157,11 @@ const SQL = {
     WHERE slack_events.expires_at <= now()`,
   recordMiss: `INSERT INTO misses (text, count, first_seen, last_seen) VALUES ($1, 1, $2, $2)
     ON CONFLICT (text) DO UPDATE SET count = misses.count + 1, last_seen = greatest(misses.last_seen, excluded.last_seen)`,
+  recordAsk: `INSERT INTO pattern_asks (slug, day, count) VALUES ($1, $2::date, 1)
+    ON CONFLICT (slug, day) DO UPDATE SET count = pattern_asks.count + 1`,
+  listAsked: `SELECT slug, sum(count)::bigint AS count, to_char(min(day), 'YYYY-MM-DD') AS first_day,
+      to_char(max(day), 'YYYY-MM-DD') AS last_day
+    FROM pattern_asks WHERE day >= $1::date GROUP BY slug ORDER BY sum(count) DESC, slug LIMIT $2`,
 } as const;
 
 /** Brings the database to the latest schema under an advisory lock: one process migrates at a time. */
@@ -267,6 +275,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     input.createdBy ?? null,
     now,
     input.thread,
+    input.diagram,
     input.quiz ?? false,
   ];
   const getSubscription = async (platform: DailyPlatform, channelId: string) => {
@@ -391,6 +400,23 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       }));
     },
     pruneMisses: (before) => count('DELETE FROM misses WHERE last_seen < $1', [before]),
+    async recordAsk(slug, now) {
+      await query(SQL.recordAsk, [slug, utcDay(now)]);
+    },
+    async listAsked({ since, limit }) {
+      const { rows } = await query<{ slug: string; count: string; first_day: string; last_day: string }>(
+        SQL.listAsked,
+        [utcDay(since), limit],
+      );
+      return rows.map((row) => ({
+        slug: row.slug,
+        count: Number(row.count),
+        firstDay: row.first_day,
+        lastDay: row.last_day,
+      }));
+    },
+    pruneAsks: (before) => count('DELETE FROM pattern_asks WHERE day < $1::date', [utcDay(before)]),
+    poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     ...postgresQuiz({ query, transaction }),
     async close() {
       await opening.catch(() => {});

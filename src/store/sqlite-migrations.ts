@@ -55,7 +55,17 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      last_seen  INTEGER NOT NULL
    ) STRICT;
    CREATE INDEX misses_last_seen ON misses (last_seen);`,
-  // 4: the quiz: each answer under a unique key (a person answers a posting once), and each person's
+  // 4: how often each pattern is asked for, a row per pattern and UTC day (YYYY-MM-DD).
+  `CREATE TABLE pattern_asks (
+     slug  TEXT    NOT NULL,
+     day   TEXT    NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (slug, day)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX pattern_asks_day ON pattern_asks (day);`,
+  // 5: whether the daily post carries the pattern's diagram.
+  'ALTER TABLE subscriptions ADD COLUMN diagram INTEGER NOT NULL DEFAULT 0 CHECK (diagram IN (0, 1));',
+  // 6: the quiz: each answer under a unique key (a person answers a posting once), and each person's
   // totals (score, answers, streak of days with a right answer); nothing else about a person; and
   // whether a channel's daily post ends with a question of the day.
   `CREATE TABLE quiz_answers (

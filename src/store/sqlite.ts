@@ -16,6 +16,7 @@ import {
   type Store,
   type Subscription,
   type SubscriptionInput,
+  utcDay,
 } from './store.js';
 
 export interface SqliteStoreOptions {
@@ -48,6 +49,7 @@ interface SubscriptionRow {
   updated_at: number;
   active_since: number;
   thread: number;
+  diagram: number;
   next_run_at: number;
   quiz: number;
 }
@@ -73,6 +75,13 @@ interface MissRow {
   last_seen: number;
 }
 
+interface AskedRow {
+  slug: string;
+  count: number;
+  first_day: string;
+  last_day: string;
+}
+
 const orUndefined = <T>(value: T | null): T | undefined => (value === null ? undefined : value);
 
 function rowToSubscription(row: SubscriptionRow): DueSubscription {
@@ -91,6 +100,7 @@ function rowToSubscription(row: SubscriptionRow): DueSubscription {
     updatedAt: new Date(row.updated_at),
     activeSince: new Date(row.active_since),
     thread: row.thread === 1,
+    diagram: row.diagram === 1,
     quiz: row.quiz === 1,
     nextRunAt: new Date(row.next_run_at),
   };
@@ -142,14 +152,15 @@ function prepare(db: Database.Database) {
     ),
     insertSubscription: db.prepare(
       `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, time_zone, weekdays, enabled,
-         disabled_reason, source, created_by, created_at, updated_at, active_since, thread, next_run_at, quiz)
+         disabled_reason, source, created_by, created_at, updated_at, active_since, thread, diagram,
+         next_run_at, quiz)
        VALUES (@platform, @channelId, @workspaceId, @time, @timeZone, @weekdays, 1, NULL, @source,
-         @createdBy, @now, @now, @now, @thread, 0, @quiz)
+         @createdBy, @now, @now, @now, @thread, @diagram, 0, @quiz)
        ON CONFLICT (platform, channel_id) DO NOTHING`,
     ),
     updateSubscription: db.prepare(
       `UPDATE subscriptions SET workspace_id = @workspaceId, time = @time, time_zone = @timeZone,
-         weekdays = @weekdays, thread = @thread, quiz = @quiz, enabled = 1, disabled_reason = NULL, source = @source,
+         weekdays = @weekdays, thread = @thread, diagram = @diagram, quiz = @quiz, enabled = 1, disabled_reason = NULL, source = @source,
          created_by = @createdBy, updated_at = @now, active_since = @activeSince, next_run_at = 0
        WHERE ${subscriptionKey}`,
     ),
@@ -211,6 +222,15 @@ function prepare(db: Database.Database) {
       `SELECT * FROM misses WHERE last_seen >= @since ORDER BY count DESC, last_seen DESC, text LIMIT @limit`,
     ),
     pruneMisses: db.prepare('DELETE FROM misses WHERE last_seen < @before'),
+    recordAsk: db.prepare(
+      `INSERT INTO pattern_asks (slug, day, count) VALUES (@slug, @day, 1)
+       ON CONFLICT (slug, day) DO UPDATE SET count = count + 1`,
+    ),
+    listAsked: db.prepare<Record<string, unknown>, AskedRow>(
+      `SELECT slug, sum(count) AS count, min(day) AS first_day, max(day) AS last_day
+       FROM pattern_asks WHERE day >= @since GROUP BY slug ORDER BY sum(count) DESC, slug LIMIT @limit`,
+    ),
+    pruneAsks: db.prepare('DELETE FROM pattern_asks WHERE day < @before'),
   };
 }
 
@@ -251,6 +271,7 @@ function params(input: SubscriptionInput, now: Date) {
     timeZone: input.timeZone,
     weekdays: input.weekdays,
     thread: input.thread ? 1 : 0,
+    diagram: input.diagram ? 1 : 0,
     quiz: input.quiz ? 1 : 0,
     source: input.source,
     createdBy: input.createdBy ?? null,
@@ -273,6 +294,8 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   const lockTimeoutMs = options.lockTimeoutMs ?? SQLITE_LOCK_TIMEOUT_MS;
   let db: Database.Database | undefined;
   let closed = false;
+  /** Calls waiting for another connection's lock to go (for the metrics). */
+  let waiting = 0;
 
   /** Runs `work`, retrying on a timer while the database is locked by another connection. */
   async function retrying<T>(work: () => T): Promise<T> {
@@ -283,7 +306,10 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       } catch (error) {
         const waited = Date.now() - started;
         if (!isSqliteBusy(error) || waited >= lockTimeoutMs) throw sqliteStorageError(error, path, waited);
-        await sleep(Math.min(wait, lockTimeoutMs - waited));
+        waiting += 1;
+        await sleep(Math.min(wait, lockTimeoutMs - waited)).finally(() => {
+          waiting -= 1;
+        });
       }
     }
   }
@@ -441,6 +467,22 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
         })),
       ),
     pruneMisses: (before) => run((s) => s.pruneMisses.run({ before: before.getTime() }).changes),
+    recordAsk: (slug, now) =>
+      run((s) => {
+        s.recordAsk.run({ slug, day: utcDay(now) });
+      }),
+    listAsked: ({ since, limit }) =>
+      run((s) =>
+        s.listAsked.all({ since: utcDay(since), limit }).map((row) => ({
+          slug: row.slug,
+          count: row.count,
+          firstDay: row.first_day,
+          lastDay: row.last_day,
+        })),
+      ),
+    pruneAsks: (before) => run((s) => s.pruneAsks.run({ before: utcDay(before) }).changes),
+    // One connection, used synchronously: idle whenever anything else can look.
+    poolUse: () => ({ total: db ? 1 : 0, idle: db ? 1 : 0, waiting }),
     ...sqliteQuiz((work) => run((s) => work(s.quiz))),
     async close() {
       closed = true;

@@ -1,3 +1,4 @@
+import { MISS_TEXT_MAX } from '../core/miss-text.js';
 import type { DailyPlatform } from '../daily/poster.js';
 import type { Delivery, DeliveryRef, Subscription, SubscriptionInput } from '../daily/subscription.js';
 import type { QuizStore } from './quiz-store.js';
@@ -33,12 +34,28 @@ export interface StaleDelivery {
   readonly subscription: Subscription;
 }
 
+/** A store's database connections: a pg Pool's counts, or SQLite's one connection. */
+export interface PoolUse {
+  readonly total: number;
+  readonly idle: number;
+  readonly waiting: number;
+}
+
 /** One distinct query that found nothing, counted. No user IDs, no channel IDs. */
 export interface Miss {
   readonly text: string;
   readonly count: number;
   readonly firstSeen: Date;
   readonly lastSeen: Date;
+}
+
+/** How often a pattern was shown for a question, over a span of UTC days. */
+export interface AskedPattern {
+  readonly slug: string;
+  readonly count: number;
+  /** The first and last UTC day (YYYY-MM-DD) it was asked for in the span. */
+  readonly firstDay: string;
+  readonly lastDay: string;
 }
 
 /**
@@ -122,8 +139,22 @@ export interface Store extends QuizStore {
   /** Deletes misses last seen before `before`; how many. */
   pruneMisses(before: Date): Promise<number>;
 
+  // --- most asked patterns -------------------------------------------------------------------
+  /** Counts a pattern shown for a question, under its slug and the UTC day of `now`. */
+  recordAsk(slug: string, now: Date): Promise<void>;
+  /** Patterns asked for on the UTC day of `since` or later, most asked first. */
+  listAsked(options: { since: Date; limit: number }): Promise<AskedPattern[]>;
+  /** Deletes the counts of UTC days before the day of `before`; how many rows. */
+  pruneAsks(before: Date): Promise<number>;
+
+  /** The connections now (for the metrics; read on every scrape, so it costs nothing). */
+  poolUse(): PoolUse;
+
   close(): Promise<void>;
 }
 
-/** Text longer than this is not kept in the miss log (the conversation caps input anyway). */
-export const MAX_MISS_TEXT = 200;
+/** Text longer than this is not kept in the miss log (the conversation's `missText` caps it already). */
+export const MAX_MISS_TEXT = MISS_TEXT_MAX;
+
+/** The UTC day (YYYY-MM-DD) of a time: the key the counts of asked patterns are kept under. */
+export const utcDay = (at: Date): string => at.toISOString().slice(0, 10);

@@ -63,6 +63,7 @@ function bodyStrings(card: Card): string[] {
       case 'columns':
         return block.rows.flatMap((row) => row.cells.flatMap(fromRich));
       case 'code':
+      case 'image':
         return [];
     }
   };

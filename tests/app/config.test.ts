@@ -21,6 +21,8 @@ describe('parseConfig', () => {
       databasePath: 'data/bot.db',
       dailyDefaultTimeZone: 'UTC',
       dailySlackAdminsOnly: false,
+      missLog: true,
+      missLogDays: 30,
       quizLeaderboard: true,
     });
   });
@@ -28,6 +30,18 @@ describe('parseConfig', () => {
   it('turns the quiz leaderboard off with QUIZ_LEADERBOARD=off, and names a bad value', () => {
     expect(parseConfig({ QUIZ_LEADERBOARD: 'off' }).quizLeaderboard).toBe(false);
     expect(() => parseConfig({ QUIZ_LEADERBOARD: 'maybe' })).toThrow(/QUIZ_LEADERBOARD/);
+  });
+
+  it('reads the miss log settings, and names the variable of a bad one', () => {
+    expect(parseConfig({ MISS_LOG: 'off', MISS_LOG_DAYS: '7' })).toMatchObject({
+      missLog: false,
+      missLogDays: 7,
+    });
+    expect(problemsOf({ MISS_LOG: 'no', MISS_LOG_DAYS: '0' }).map((p) => p.split(':')[0])).toEqual([
+      'MISS_LOG',
+      'MISS_LOG_DAYS',
+    ]);
+    expect(problemsOf({ MISS_LOG_DAYS: '30d' })[0]).toMatch(/^MISS_LOG_DAYS: must be a whole number of days/);
   });
 
   it('treats empty and blank values as unset', () => {
@@ -104,7 +118,16 @@ describe('parseConfig', () => {
       token: 't',
       applicationId: '123456789012345678',
       apiUrl: 'http://127.0.0.1:9/api',
+      gateway: true,
     });
+  });
+
+  it('DISCORD_GATEWAY=off keeps Discord for daily posts without the gateway; anything but on/off is named', () => {
+    const discord = { DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '123456789012345678' };
+    expect(parseConfig({ ...discord, DISCORD_GATEWAY: 'off' }).discord?.gateway).toBe(false);
+    expect(problemsOf({ ...discord, DISCORD_GATEWAY: 'no' })).toEqual([
+      expect.stringMatching(/^DISCORD_GATEWAY: must be on or off/),
+    ]);
   });
 });
 
@@ -113,4 +136,16 @@ describe('isTimeZone', () => {
     expect(isTimeZone(zone)).toBe(true),
   );
   it.each(['Mars/Olympus', 'GMT+25', ''])('rejects %j', (zone) => expect(isTimeZone(zone)).toBe(false));
+  it('reads PUBLIC_URL as an https URL without its trailing slash, and refuses anything else', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://patterns.example.com/' }).publicUrl).toBe(
+      'https://patterns.example.com',
+    );
+    expect(parseConfig({ PUBLIC_URL: 'https://example.com/bot' }).publicUrl).toBe('https://example.com/bot');
+    expect(parseConfig({ PUBLIC_URL: ' ' }).publicUrl).toBeUndefined();
+    for (const bad of ['http://patterns.example.com', 'patterns.example.com', 'https://x.example/?a=1']) {
+      expect(problemsOf({ PUBLIC_URL: bad }), bad).toEqual([
+        expect.stringMatching(/^PUBLIC_URL: must be the https URL the bot is reached at/),
+      ]);
+    }
+  });
 });

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type ChatLine,
   COMMON_SOURCE,
   EvalSetError,
+  HOLDOUT_CHAT_RULES,
+  HOLDOUT_QUESTION_RULES,
   loadChatLines,
+  loadHoldoutChat,
+  loadHoldoutQuestions,
   loadRealQuestions,
   MAX_TEXT_LENGTH,
   normalizeText,
+  overlapProblems,
   parseChatLines,
   parseExpectation,
   parseRealQuestions,
+  type RealQuestion,
   splitFor,
 } from '../../bench/eval-sets.js';
 import { loadCatalogFile } from '../../src/catalog-file.js';
@@ -27,9 +34,21 @@ const questionProblems = (...lines: string[]) =>
 const chatProblems = (...lines: string[]) =>
   parseChatLines(tsv(C_HEADER, ...lines), 'c.tsv').problems.map((p) => p.message);
 
+const kindCounter = (rows: readonly RealQuestion[]) => (kind: string) =>
+  rows.filter((r) => r.expect.kind === kind).length;
+const commonShare = (rows: readonly ChatLine[]) =>
+  rows.filter((r) => r.source === COMMON_SOURCE).length / rows.length;
+function expectEveryPatternAsked(rows: readonly RealQuestion[], times: number): void {
+  for (const slug of catalogSlugs)
+    expect(
+      rows.filter((r) => r.expect.kind === 'pattern' && r.expect.slug === slug).length,
+      slug,
+    ).toBeGreaterThanOrEqual(times);
+}
+
 describe('the real-questions set', () => {
   const rows = loadRealQuestions();
-  const count = (kind: string) => rows.filter((r) => r.expect.kind === kind).length;
+  const count = kindCounter(rows);
 
   it('loads with no problems and holds at least 200 questions', () => {
     expect(rows.length).toBeGreaterThanOrEqual(200);
@@ -43,11 +62,7 @@ describe('the real-questions set', () => {
   });
 
   it('asks about every pattern of the catalog at least three times', () => {
-    for (const slug of catalogSlugs)
-      expect(
-        rows.filter((r) => r.expect.kind === 'pattern' && r.expect.slug === slug).length,
-        slug,
-      ).toBeGreaterThanOrEqual(3);
+    expectEveryPatternAsked(rows, 3);
   });
 
   it('takes every split from the id hash, about half each', () => {
@@ -76,8 +91,7 @@ describe('the chat-lines set', () => {
   });
 
   it('sources at least half of its lines from a page, not "common"', () => {
-    const common = rows.filter((r) => r.source === COMMON_SOURCE).length;
-    expect(common).toBeLessThanOrEqual(rows.length / 2);
+    expect(commonShare(rows)).toBeLessThanOrEqual(1 / 2);
   });
 
   it('takes every split from the id hash, about half each', () => {
@@ -90,6 +104,98 @@ describe('the chat-lines set', () => {
   it('shares no text with the real questions', () => {
     const questions = new Set(loadRealQuestions().map((r) => normalizeText(r.text)));
     for (const row of rows) expect(questions.has(normalizeText(row.text)), row.text).toBe(false);
+  });
+});
+
+describe('the held-out questions', () => {
+  const rows = loadHoldoutQuestions();
+  const count = kindCounter(rows);
+
+  it('loads with no problems, overlaps no other set and holds at least 120 questions', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(120);
+  });
+
+  it('mixes answerable questions, questions outside the catalog and comparisons', () => {
+    expect(count('pattern') / rows.length).toBeGreaterThan(0.5);
+    expect(count('none') / rows.length).toBeGreaterThan(0.2);
+    expect(count('compare') + count('compare-out')).toBeGreaterThanOrEqual(10);
+    expect(count('compare')).toBeGreaterThan(0);
+    expect(count('compare-out')).toBeGreaterThan(0);
+  });
+
+  it('asks about every pattern of the catalog at least three times', () => {
+    expectEveryPatternAsked(rows, 3);
+  });
+
+  it('holds every row out and sources it by URL', () => {
+    for (const row of rows) {
+      expect(row.split, row.id).toBe('holdout');
+      expect(row.source).toMatch(/^https?:\/\//);
+    }
+  });
+});
+
+describe('the held-out chat lines', () => {
+  const rows = loadHoldoutChat();
+
+  it('loads with no problems, overlaps no other set and holds at least 100 lines', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('sources at least three quarters of its lines from a page, not "common"', () => {
+    expect(commonShare(rows)).toBeLessThanOrEqual(1 / 4);
+  });
+
+  it('holds every row out', () => {
+    for (const row of rows) expect(row.split, row.id).toBe('holdout');
+  });
+
+  it('shares no text with any question', () => {
+    const questions = new Set(
+      [...loadRealQuestions(), ...loadHoldoutQuestions()].map((r) => normalizeText(r.text)),
+    );
+    for (const row of rows) expect(questions.has(normalizeText(row.text)), row.text).toBe(false);
+  });
+});
+
+describe('the held-out rules and overlapProblems', () => {
+  const heldOut = (...lines: string[]) =>
+    parseRealQuestions(tsv(Q_HEADER, ...lines), 'h.tsv', catalogSlugs, HOLDOUT_QUESTION_RULES).problems.map(
+      (p) => p.message,
+    );
+
+  it('accept a held-out row and reject a tune or measure split or a first-set id', () => {
+    expect(heldOut(question('ho-001', 'Sagas?', 'saga-pattern', 'holdout'))).toEqual([]);
+    expect(heldOut(question('ho-001', 'Sagas?', 'saga-pattern', 'tune'))).toEqual([
+      'split "tune" must be holdout',
+    ]);
+    expect(heldOut(question('rq-001', 'Sagas?', 'saga-pattern', 'holdout'))[0]).toMatch(/must match/);
+    expect(
+      parseChatLines(tsv(C_HEADER, chat('hc-001', 'ok', 'measure')), 'c.tsv', HOLDOUT_CHAT_RULES).problems[0]
+        ?.message,
+    ).toBe('split "measure" must be holdout');
+  });
+
+  it('keep tune and measure for the first sets', () => {
+    expect(questionProblems(question('rq-001', 'Sagas?', 'saga-pattern', 'holdout'))).toEqual([
+      'split "holdout" must be tune or measure',
+    ]);
+  });
+
+  it('name the line of a text that another set already holds, up to case and spacing', () => {
+    const mine = tsv(
+      Q_HEADER,
+      question('ho-001', 'What is CQRS?', 'cqrs-pattern', 'holdout'),
+      question('ho-002', 'Sagas?', 'saga-pattern', 'holdout'),
+    );
+    const other = {
+      file: '/x/chat.tsv',
+      text: tsv(C_HEADER, chat('cl-001', 'hello'), chat('cl-002', 'sagas? ')),
+    };
+    expect(overlapProblems(mine, 'h.tsv', [other])).toEqual([
+      { file: 'h.tsv', line: 3, message: 'text is also in chat.tsv (line 3)' },
+    ]);
+    expect(overlapProblems(mine, 'h.tsv', [{ file: 'empty.tsv', text: tsv(C_HEADER) }])).toEqual([]);
   });
 });
 

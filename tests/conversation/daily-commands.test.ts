@@ -177,6 +177,7 @@ describe('refusals', () => {
     ['daily 09:00', '“daily 09:00”'],
     ['daily on thread no-thread', 'Both thread and no-thread given'],
     ['daily on quiz no-quiz', 'Both quiz and no-quiz given'],
+    ['daily on diagram no-diagram', 'Both diagram and no-diagram given'],
     ['daily on constructor', '“constructor” is not a time zone or days I know'],
     ['daily on __proto__', '“__proto__” is not a time zone or days I know'],
   ])('%s → an error listing the accepted forms', async (command, problem) => {
@@ -238,6 +239,18 @@ describe('parseDailyCommand', () => {
     expect(parseDailyCommand('saga')).toBeUndefined();
     expect(parseDailyCommand('dailyish')).toBeUndefined();
     expect(parseDailyCommand('today')).toBeUndefined();
+  });
+
+  it('reads the diagram words beside the thread words, and leaves the setting out when they are', () => {
+    expect(parseDailyCommand('daily on diagram')).toEqual({ type: 'on', diagram: true });
+    expect(parseDailyCommand('daily on 07:00 Diagram thread')).toEqual({
+      type: 'on',
+      time: '07:00',
+      thread: true,
+      diagram: true,
+    });
+    expect(parseDailyCommand('daily on no-diagram')).toEqual({ type: 'on', diagram: false });
+    expect(parseDailyCommand('daily on nodiagram')).toEqual({ type: 'on', diagram: false });
   });
 
   it('reads the thread words, and leaves the setting out when they are', () => {

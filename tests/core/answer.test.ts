@@ -18,6 +18,7 @@ const SAMPLES = {
   help: bot.answer('help'),
   daily: bot.answer('daily on'),
   term: bot.answer('what is 2PC?'),
+  stats: bot.answer('stats'),
 } satisfies Record<AnswerKind, Answer>;
 
 describe('the Answer contract', () => {
@@ -41,10 +42,47 @@ describe('the Answer contract', () => {
       suggestions: [],
     });
     expect(answerToJson(SAMPLES.daily)).toEqual({ kind: 'daily', patterns: [], outcome: 'channels-only' });
+    expect(answerToJson(SAMPLES.stats)).toEqual({ kind: 'stats', patterns: [], outcome: 'unavailable' });
   });
 });
 
 describe('cardToText, the one plain-text form (console, Slack fallback, logs)', () => {
+  it('renders the stats: the most asked patterns and the misses, for the asker alone', () => {
+    const saga = bot.bySlug('saga-pattern');
+    const outbox = bot.bySlug('outbox-pattern');
+    if (!saga || !outbox) throw new Error('no saga or outbox');
+    const card = answerToCard({
+      kind: 'stats',
+      outcome: 'report',
+      days: 30,
+      asked: [
+        { pattern: saga, count: 12 },
+        { pattern: outbox, count: 3 },
+      ],
+      misses: [{ text: 'raft leader election', count: 4 }],
+    });
+    expect(card.private).toBe(true);
+    expect(card.share).toBeUndefined();
+    expect(cardToText(card).split('\n')).toEqual([
+      'What people asked in the last 30 days',
+      'Most asked patterns:',
+      '  • Saga Pattern · 12×',
+      '  • Outbox Pattern · 3×',
+      'Most frequent misses (no answer, or only “did you mean”):',
+      '  • “raft leader election” · 4×',
+      'Only you can see this. The whole log, for the catalog’s owners: npm run --silent cli -- misses.',
+    ]);
+    const empty = answerToCard({ kind: 'stats', outcome: 'report', days: 1, asked: [], misses: [] });
+    expect(cardToText(empty).split('\n').slice(0, 3)).toEqual([
+      'What people asked in the last 1 day',
+      'Most asked patterns None yet.',
+      'Most frequent misses (no answer, or only “did you mean”) None: every question found its pattern.',
+    ]);
+    expect(cardToText(answerToCard({ kind: 'stats', outcome: 'forbidden', platform: 'discord' }))).toBe(
+      'Only channel managers can see the stats\nAsk someone with the Manage Channels permission here.',
+    );
+  });
+
   it('renders a pattern card: the short, decision-shaped first view', () => {
     const lines = text(SAMPLES.pattern).split('\n');
     expect(lines.slice(0, 2)).toEqual([

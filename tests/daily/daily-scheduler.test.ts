@@ -62,6 +62,7 @@ function subscribe(
       timeZone: 'UTC',
       weekdays: EVERY_DAY,
       thread: false,
+      diagram: false,
       source: 'command',
       ...input,
     },
@@ -227,6 +228,7 @@ describe('exactly once through crashes and restarts', () => {
         timeZone: 'UTC',
         weekdays: EVERY_DAY,
         thread: false,
+        diagram: false,
         source: 'command',
       },
       new Date('2026-11-25T08:30:00Z'),
@@ -340,6 +342,21 @@ describe('what and when', () => {
     ]);
     const fresh = createBot(realPatterns().reverse());
     expect(slugs).toEqual(slack.posts.map((p) => fresh.todayAnswer(p.date ?? '').pattern.slug));
+  });
+
+  it('prunes the miss log and the asked counts older than the retention, and keeps the rest', async () => {
+    const full = temp.store;
+    await full.recordMiss('old question', new Date('2026-11-10T00:00:00Z'));
+    await full.recordMiss('new question', new Date('2026-11-20T00:00:00Z'));
+    await full.recordAsk('saga-pattern', new Date('2026-11-10T00:00:00Z'));
+    await full.recordAsk('outbox-pattern', new Date('2026-11-20T00:00:00Z'));
+    await scheduler({ missRetentionDays: 7 }).tick();
+    expect((await full.listMisses({ since: new Date(0), limit: 10 })).map((m) => m.text)).toEqual([
+      'new question',
+    ]);
+    expect((await full.listAsked({ since: new Date(0), limit: 10 })).map((a) => a.slug)).toEqual([
+      'outbox-pattern',
+    ]);
   });
 
   it('posts only on the chosen weekdays', async () => {

@@ -55,6 +55,7 @@ describe('syncStaticChannels', () => {
         timeZone: 'UTC',
         weekdays: EVERY_DAY,
         thread: true,
+        diagram: true,
         source: 'command',
       },
       defaults.now,

@@ -44,6 +44,7 @@ it('two scheduler processes on one database file at the same time post each chan
         timeZone: 'UTC',
         weekdays: EVERY_DAY,
         thread: i % 3 === 0,
+        diagram: false,
         source: 'command',
       },
       new Date('2026-11-24T00:00:00Z'),

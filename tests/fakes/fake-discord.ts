@@ -14,8 +14,43 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly headers: IncomingMessage['headers'];
   readonly body: unknown;
+  /** The files of a multipart request (attachments), by their form field (`files[0]`…). */
+  readonly files?: readonly RecordedFile[];
   /** performance.now() when the request body arrived. */
   readonly at: number;
+}
+
+export interface RecordedFile {
+  readonly field: string;
+  readonly name: string;
+  readonly type: string;
+  readonly bytes: Buffer;
+}
+
+/**
+ * A multipart body as discord.js sends attachments: a `payload_json` part (the JSON body) and one
+ * part per file. Parsed with the platform's own form-data reader.
+ */
+async function parseMultipart(
+  contentType: string,
+  raw: Buffer,
+): Promise<{ body: unknown; files: RecordedFile[] }> {
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const files: RecordedFile[] = [];
+  let body: unknown;
+  for (const [field, value] of form) {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') body = JSON.parse(value);
+    } else {
+      files.push({
+        field,
+        name: value.name,
+        type: value.type,
+        bytes: Buffer.from(await value.arrayBuffer()),
+      });
+    }
+  }
+  return { body, files };
 }
 
 export interface FakeResponse {
@@ -274,14 +309,18 @@ export class FakeDiscord {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://fake');
+    const contentType = req.headers['content-type'] ?? '';
+    const parsed = contentType.startsWith('multipart/form-data')
+      ? await parseMultipart(contentType, raw)
+      : { body: raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined };
     const request: RecordedRequest = {
       method: req.method ?? 'GET',
       path: decodeURIComponent(url.pathname),
       query: url.searchParams,
       headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
+      ...parsed,
       at: performance.now(),
     };
     this.requests.push(request);

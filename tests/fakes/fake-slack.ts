@@ -15,6 +15,13 @@ export interface ResponseUrlPost {
   readonly body: Record<string, unknown>;
 }
 
+/** Bytes sent to an upload URL the fake handed out (`files.getUploadURLExternal`). */
+export interface FileUpload {
+  readonly fileId: string;
+  readonly contentType: string | undefined;
+  readonly body: Buffer;
+}
+
 /** How the fake fails a call: a Slack error (`ok: false`) or an HTTP status. */
 export type FakeFailure =
   | { readonly error: string }
@@ -25,12 +32,16 @@ export interface FakeSlack {
   readonly apiUrl: string;
   readonly calls: WebApiCall[];
   readonly responsePosts: ResponseUrlPost[];
+  /** What `files.uploadV2` sent to the upload URLs, in order. */
+  readonly uploads: FileUpload[];
   /** A response_url that records what is posted to it. */
   responseUrl(id: string): string;
   /** Answers the next posts to response_urls with these HTTP statuses, in order (200 passes). */
   failResponsePosts(...statuses: number[]): void;
   /** Fails the next `times` calls of a method. */
   failNext(method: string, failure: FakeFailure, times?: number): void;
+  /** Leaves the next call of a method unanswered (recorded as it arrives) until `release` is called. */
+  holdNext(method: string): { release(): void };
   /** Channels `conversations.info` says the bot is not a member of. */
   readonly notMemberOf: Set<string>;
   /** Users `users.info` says are workspace admins. */
@@ -48,10 +59,10 @@ export const FAKE_TEAM_ID = 'T0TEST';
 
 const JSON_FIELDS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function parseArgs(contentType: string | undefined, raw: string): Record<string, unknown> {
@@ -64,8 +75,19 @@ function parseArgs(contentType: string | undefined, raw: string): Record<string,
   return args;
 }
 
-function reply(method: string, args: Record<string, unknown>, count: number, fake: FakeSlack): object {
+function reply(
+  method: string,
+  args: Record<string, unknown>,
+  count: number,
+  fake: FakeSlack,
+  base: string,
+): object {
   switch (method) {
+    // files.uploadV2: ask for an upload URL, send the bytes there, then complete the upload into a channel.
+    case 'files.getUploadURLExternal':
+      return { ok: true, upload_url: `${base}/upload/F${count}`, file_id: `F${count}` };
+    case 'files.completeUploadExternal':
+      return { ok: true, files: [{ id: 'F1', title: 'uploaded' }] };
     case 'conversations.info':
       return {
         ok: true,
@@ -100,13 +122,25 @@ function reply(method: string, args: Record<string, unknown>, count: number, fak
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: WebApiCall[] = [];
   const responsePosts: ResponseUrlPost[] = [];
+  const uploads: FileUpload[] = [];
   const failures = new Map<string, FakeFailure[]>();
   const responseFailures: number[] = [];
+  const holds = new Map<string, Promise<void>[]>();
   let count = 0;
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    if (url.pathname.startsWith('/upload/')) {
+      uploads.push({
+        fileId: url.pathname.slice('/upload/'.length),
+        contentType: req.headers['content-type'],
+        body: bytes,
+      });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('OK - uploaded');
+      return;
+    }
+    const raw = bytes.toString('utf8');
     const send = (status: number, body: object, headers: Record<string, string> = {}) =>
       res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
     if (url.pathname.startsWith('/response/')) {
@@ -119,6 +153,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const args = parseArgs(req.headers['content-type'], raw);
     calls.push({ method, args, authorization: req.headers.authorization });
     count += 1;
+    const hold = holds.get(method)?.shift();
+    if (hold) await hold;
     const failure = failures.get(method)?.shift();
     if (failure && 'error' in failure) send(200, { ok: false, error: failure.error });
     else if (failure) {
@@ -127,7 +163,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         { ok: false },
         failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {},
       );
-    } else send(200, reply(method, args, count, fake));
+    } else send(200, reply(method, args, count, fake, base));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -138,10 +174,19 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     notMemberOf: new Set(),
     admins: new Set(),
     responsePosts,
+    uploads,
     socketUrl: undefined,
     responseUrl: (id) => `${base}/response/${id}`,
     failNext(method, failure, times = 1) {
       failures.set(method, [...(failures.get(method) ?? []), ...Array<FakeFailure>(times).fill(failure)]);
+    },
+    holdNext(method) {
+      let release = () => {};
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      holds.set(method, [...(holds.get(method) ?? []), held]);
+      return { release };
     },
     failResponsePosts: (...statuses) => {
       responseFailures.push(...statuses);
@@ -150,7 +195,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     reset() {
       calls.length = 0;
       responsePosts.length = 0;
+      uploads.length = 0;
       failures.clear();
+      holds.clear();
       responseFailures.length = 0;
     },
     close: () =>

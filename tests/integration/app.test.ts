@@ -3,7 +3,7 @@ import type { SlackService } from '../../src/adapters/slack/slack-app.js';
 import { createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
-import { tempDatabase } from '../daily/fakes.js';
+import { openTempStore, tempDatabase } from '../daily/fakes.js';
 import { APPLICATION_ID, BOT_TOKEN, FakeDiscord } from '../fakes/fake-discord.js';
 import { startFakeSlack } from '../fakes/fake-slack.js';
 import { realBot } from '../helpers/catalog.js';
@@ -72,4 +72,32 @@ describe('createApp with Slack and Discord together', () => {
       db.cleanup();
     }
   });
+});
+
+describe('createApp and the miss log', () => {
+  for (const [setting, kept] of [
+    ['on', ['zanzibar pizza oven']],
+    ['off', []],
+  ] as const) {
+    it(`MISS_LOG=${setting}: ${kept.length > 0 ? 'counts' : 'keeps nothing of'} the misses and asked patterns`, async () => {
+      const temp = openTempStore();
+      const app = createApp({
+        config: parseConfig({ MISS_LOG: setting, DATABASE_PATH: temp.path }),
+        bot: realBot(),
+        logger: createLogger('silent'),
+        store: temp.store,
+      });
+      try {
+        expect(app.usage === undefined).toBe(setting === 'off');
+        await app.conversation.ask({ text: 'zanzibar pizza oven', platform: 'console' });
+        await app.conversation.ask({ text: 'saga', platform: 'console' });
+        await app.stop(); // waits for the writes started
+        const since = new Date(0);
+        expect((await temp.store.listMisses({ since, limit: 5 })).map((m) => m.text)).toEqual(kept);
+        expect((await temp.store.listAsked({ since, limit: 5 })).length).toBe(kept.length);
+      } finally {
+        await temp.cleanup();
+      }
+    });
+  }
 });

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDiscordService, type DiscordService } from '../../src/adapters/discord/discord-client.js';
 import { createConversation } from '../../src/conversation/create-conversation.js';
 import { createDaily, type Daily } from '../../src/daily/create-daily.js';
 import type { DailyScheduler } from '../../src/daily/daily-scheduler.js';
 import { deliveryKey, discordNonce } from '../../src/daily/poster.js';
+import type { DiagramCache } from '../../src/diagrams/diagram-images.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeClock, tempDatabase } from '../daily/fakes.js';
 import { MANAGER_PERMISSIONS, MEMBER_PERMISSIONS, slashCommand } from '../fakes/discord-payloads.js';
@@ -17,6 +18,7 @@ import {
   type RecordedRequest,
 } from '../fakes/fake-discord.js';
 import { realBot } from '../helpers/catalog.js';
+import { realDiagramCache } from '../helpers/diagrams.js';
 
 /**
  * The Discord adapter, the conversation and the daily engine wired as createApp wires them (store →
@@ -27,6 +29,11 @@ let service: DiscordService;
 let clock: FakeClock;
 let db: ReturnType<typeof tempDatabase>;
 let daily: { store: Daily['store']; scheduler: DailyScheduler };
+let diagrams: DiagramCache;
+
+beforeAll(async () => {
+  diagrams = await realDiagramCache();
+});
 
 beforeEach(async () => {
   clock = new FakeClock(new Date('2026-11-25T06:00:00Z'));
@@ -52,6 +59,7 @@ beforeEach(async () => {
     config: { token: BOT_TOKEN, applicationId: APPLICATION_ID, apiUrl: fake.apiUrl },
     conversation,
     logger,
+    diagrams,
   });
   daily = { store: engine.store, scheduler: engine.scheduler([service.poster]) };
   await service.start();
@@ -162,6 +170,66 @@ describe('pattern of the day on Discord', () => {
     expect((threads[0]?.body as { name?: string } | undefined)?.name).toBe(
       `${realBot().patternOfTheDay('2026-11-25').name} · 2026-11-25`,
     );
+  });
+});
+
+describe('daily on diagram on Discord', () => {
+  it('uploads the picture with the post (multipart), the embed showing it, its alt text as the description', async () => {
+    const on = await command('daily on 07:00 UTC diagram');
+    expect(on.data.embeds?.[0]?.description).toContain('Diagram in the post: on.');
+    clock.set('2026-11-25T07:00:00Z');
+    await daily.scheduler.tick();
+    const [post] = channelPosts(fake.requests);
+    const today = realBot().patternOfTheDay('2026-11-25');
+    expect(post?.headers['content-type']).toMatch(/^multipart\/form-data/);
+    const body = post?.body as {
+      nonce?: string;
+      embeds?: { image?: { url: string } }[];
+      attachments?: { id: number; description: string }[];
+    };
+    expect(body.nonce).toBeDefined();
+    expect(body.embeds?.[0]?.image).toEqual({ url: `attachment://${today.slug}.png` });
+    expect(body.attachments).toEqual([
+      { id: 0, description: expect.stringContaining(`Diagram of ${today.name}.`) },
+    ]);
+    expect(post?.files).toEqual([
+      {
+        field: 'files[0]',
+        name: `${today.slug}.png`,
+        type: 'image/png',
+        bytes: Buffer.from(diagrams.get(today.slug)?.png ?? []),
+      },
+    ]);
+  });
+
+  it('without Attach Files in the channel, posts the text diagram instead, and the delivery counts', async () => {
+    await command('daily on 07:00 UTC diagram');
+    fake.fault(
+      (r) =>
+        r.method === 'POST' && r.path === `/api/v10/channels/${CHANNEL_ID}/messages` && r.files !== undefined,
+      { status: 403, body: { message: 'Missing Permissions', code: 50013 } },
+    );
+    clock.set('2026-11-25T07:00:00Z');
+    await daily.scheduler.tick();
+    const posts = channelPosts(fake.requests);
+    expect(posts.map((p) => p.files === undefined)).toEqual([false, true]);
+    const fallback = posts[1]?.body as { embeds?: { description?: string; image?: unknown }[] };
+    expect(fallback.embeds?.[0]?.image).toBeUndefined();
+    expect(fallback.embeds?.[0]?.description).toContain('```');
+    expect((await daily.store.getSubscription('discord', CHANNEL_ID))?.enabled).toBe(true);
+    expect(
+      (await daily.store.getDelivery({ platform: 'discord', channelId: CHANNEL_ID, localDate: '2026-11-25' }))
+        ?.status,
+    ).toBe('sent');
+  });
+
+  it('posts without a picture, as JSON, when the channel did not ask for one', async () => {
+    await command('daily on 07:00 UTC');
+    clock.set('2026-11-25T07:00:00Z');
+    await daily.scheduler.tick();
+    const [post] = channelPosts(fake.requests);
+    expect(post?.headers['content-type']).toMatch(/^application\/json/);
+    expect(post?.files).toBeUndefined();
   });
 });
 

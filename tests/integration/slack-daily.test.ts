@@ -3,10 +3,12 @@ import type { SlackService } from '../../src/adapters/slack/slack-app.js';
 import { type App, createApp } from '../../src/app.js';
 import { parseConfig } from '../../src/config.js';
 import type { DailyScheduler } from '../../src/daily/daily-scheduler.js';
+import type { DiagramImages } from '../../src/diagrams/diagram-images.js';
 import { createLogger } from '../../src/logger.js';
 import { FakeClock, tempDatabase } from '../daily/fakes.js';
 import { type FakeSlack, slackSignature, startFakeSlack } from '../fakes/fake-slack.js';
 import { realBot } from '../helpers/catalog.js';
+import { realDiagramCache } from '../helpers/diagrams.js';
 
 const SECRET = 'daily-test-secret';
 const CHANNEL = 'C0DAILY';
@@ -29,7 +31,11 @@ afterEach(async () => {
   for (const r of running.splice(0)) await r.close();
 });
 
-async function start(env: Record<string, string> = {}, at = '2026-11-25T06:00:00Z'): Promise<Running> {
+async function start(
+  env: Record<string, string> = {},
+  at = '2026-11-25T06:00:00Z',
+  diagrams?: DiagramImages,
+): Promise<Running> {
   const fake = await startFakeSlack();
   const db = tempDatabase();
   const clock = new FakeClock(new Date(at));
@@ -49,6 +55,7 @@ async function start(env: Record<string, string> = {}, at = '2026-11-25T06:00:00
     clock: clock.now,
     slack: { retryConfig: { retries: 0 } },
     daily: { tickPattern: null, retry: { attempts: 3, baseMs: 1 } },
+    ...(diagrams ? { diagrams } : {}),
   });
   await app.start();
   const slack = app.services.find((s) => s.name === 'slack') as SlackService;
@@ -185,6 +192,45 @@ describe('pattern of the day on Slack, through the whole app', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]?.args.thread_ts).toMatch(/^1700000000\.\d{6}$/); // the ts the fake gave the post
     expect(String(replies[0]?.args.text)).toContain(realBot().patternOfTheDay('2026-11-25').name);
+  });
+
+  it('with daily on diagram, uploads the pattern’s picture under the post (no PUBLIC_URL)', async () => {
+    const { app, fake, clock, command } = await start({}, undefined, await realDiagramCache());
+    const on = await command('daily on 07:00 UTC diagram');
+    expect(on.text).toContain('Diagram in the post: on.');
+    clock.set('2026-11-25T07:00:00Z');
+    await scheduler(app).tick();
+    const [post] = dailyPosts(fake);
+    const today = realBot().patternOfTheDay('2026-11-25');
+    // The post carries the text diagram; the picture follows in its thread, with its alt text.
+    expect(JSON.stringify(post?.args.blocks)).toContain('```');
+    const [asked] = fake.callsTo('files.getUploadURLExternal');
+    expect(asked?.args.filename).toBe(`${today.slug}.png`);
+    expect(String(asked?.args.alt_text)).toContain(`Diagram of ${today.name}.`);
+    const [completed] = fake.callsTo('files.completeUploadExternal');
+    expect(completed?.args).toMatchObject({ channel_id: CHANNEL });
+    expect(completed?.args.thread_ts).toMatch(/^1700000000\.\d{6}$/); // the ts the fake gave the post
+    expect(fake.uploads).toHaveLength(1);
+    expect((await command('daily on no-diagram')).text).toContain('Diagram in the post: off.');
+  });
+
+  it('with daily on diagram and PUBLIC_URL, the post shows the picture as an image block', async () => {
+    const { app, fake, clock, command } = await start(
+      { PUBLIC_URL: 'https://patterns.example.com' },
+      undefined,
+      await realDiagramCache(),
+    );
+    await command('daily on 07:00 UTC diagram');
+    clock.set('2026-11-25T07:00:00Z');
+    await scheduler(app).tick();
+    const [post] = dailyPosts(fake);
+    const today = realBot().patternOfTheDay('2026-11-25');
+    expect(post?.args.blocks).toContainEqual({
+      type: 'image',
+      image_url: `https://patterns.example.com/diagrams/${today.slug}.png`,
+      alt_text: expect.stringContaining(`Diagram of ${today.name}.`),
+    });
+    expect(fake.callsTo('files.getUploadURLExternal')).toEqual([]);
   });
 
   it('turns off with /pattern daily off, and nothing is posted after', async () => {

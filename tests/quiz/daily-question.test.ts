@@ -53,6 +53,7 @@ async function setup(revealAfterMs?: number) {
         timeZone: 'UTC',
         weekdays: EVERY_DAY,
         thread: false,
+        diagram: false,
         source: 'command',
         quiz,
       },

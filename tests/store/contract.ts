@@ -20,6 +20,7 @@ const subscription = {
   timeZone: 'Europe/Berlin',
   weekdays: EVERY_DAY,
   thread: false,
+  diagram: false,
   source: 'command',
 } as const;
 const FRESH = 60_000;
@@ -91,7 +92,15 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
 
     it('keeps every field', async () => {
       await store.upsertSubscription(
-        { ...subscription, workspaceId: 'T1', createdBy: 'U1', weekdays: 62, thread: true, quiz: true },
+        {
+          ...subscription,
+          workspaceId: 'T1',
+          createdBy: 'U1',
+          weekdays: 62,
+          thread: true,
+          diagram: true,
+          quiz: true,
+        },
         at('2026-11-25T07:00:00Z'),
       );
       expect(await store.getSubscription('discord', '42')).toEqual({
@@ -101,6 +110,7 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
         weekdays: 62,
         thread: true,
         quiz: true,
+        diagram: true,
         enabled: true,
         disabledReason: undefined,
         createdAt: at('2026-11-25T07:00:00Z'),
@@ -362,6 +372,45 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
       ]);
       expect(await store.pruneMisses(at('2026-09-01T00:00:00Z'))).toBe(1);
       expect(await store.listMisses({ since: new Date(0), limit: 10 })).toHaveLength(3);
+    });
+  });
+
+  describe('most asked patterns', () => {
+    it('counts asks per pattern and UTC day, sums them since a day, most asked first, and prunes old days', async () => {
+      await store.recordAsk('saga', at('2026-11-20T23:59:00Z'));
+      await store.recordAsk('saga', at('2026-11-25T00:01:00Z'));
+      await store.recordAsk('saga', at('2026-11-25T10:00:00Z'));
+      await store.recordAsk('outbox', at('2026-11-24T10:00:00Z'));
+      await store.recordAsk('cqrs', at('2026-11-24T10:00:00Z'));
+      await store.recordAsk('sidecar', at('2026-08-01T10:00:00Z'));
+      expect(await store.listAsked({ since: at('2026-11-01T12:00:00Z'), limit: 2 })).toEqual([
+        { slug: 'saga', count: 3, firstDay: '2026-11-20', lastDay: '2026-11-25' },
+        { slug: 'cqrs', count: 1, firstDay: '2026-11-24', lastDay: '2026-11-24' },
+      ]);
+      // The day of `since` counts whole, whatever the hour.
+      expect(await store.listAsked({ since: at('2026-11-25T23:00:00Z'), limit: 10 })).toEqual([
+        { slug: 'saga', count: 2, firstDay: '2026-11-25', lastDay: '2026-11-25' },
+      ]);
+      expect(await store.pruneAsks(at('2026-11-21T08:00:00Z'))).toBe(2);
+      expect(
+        (await store.listAsked({ since: new Date(0), limit: 10 })).map((a) => [a.slug, a.count]),
+      ).toEqual([
+        ['saga', 2],
+        ['cqrs', 1],
+        ['outbox', 1],
+      ]);
+    });
+
+    it('counts asks from two connections at once without losing one', async () => {
+      const other = second();
+      await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? other : store).recordAsk('saga', at('2026-11-25T10:00:00Z')),
+        ),
+      );
+      expect(await store.listAsked({ since: at('2026-11-25T00:00:00Z'), limit: 1 })).toEqual([
+        { slug: 'saga', count: 20, firstDay: '2026-11-25', lastDay: '2026-11-25' },
+      ]);
     });
   });
 }

@@ -65,6 +65,7 @@ describe.skipIf(!TEST_DATABASE_URL)(
             timeZone: 'UTC',
             weekdays: EVERY_DAY,
             thread: false,
+            diagram: false,
             source: 'command',
           },
           new Date('2026-11-24T00:00:00Z'),

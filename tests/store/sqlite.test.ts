@@ -60,6 +60,7 @@ describe('opening', () => {
       enabled: true,
       activeSince: new Date(3),
       thread: false,
+      diagram: false,
     });
     const due = await store.dueSubscriptions(new Date(), { platforms: ['slack'], limit: 10 });
     expect(due.map((s) => s.channelId)).toEqual(['C1']);
@@ -135,6 +136,7 @@ describe('storage faults, named and explained', () => {
             timeZone: 'UTC',
             weekdays: 127,
             thread: false,
+            diagram: false,
             source: 'command',
           },
           new Date(),

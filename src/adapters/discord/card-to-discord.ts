@@ -19,6 +19,15 @@ export interface DiscordMessage {
   readonly embeds: APIEmbed[];
   readonly components: ButtonRow[];
   readonly allowed_mentions: APIAllowedMentions;
+  /** Pictures to upload with the message, by name; the embed shows the first (`attachment://name`). */
+  readonly pictures?: readonly DiscordAttachment[];
+}
+
+/** A picture the message carries: which one (`image`, a diagram's slug), its file name and its alt text. */
+export interface DiscordAttachment {
+  readonly image: string;
+  readonly name: string;
+  readonly description: string;
 }
 
 export interface CardToDiscordOptions {
@@ -27,7 +36,12 @@ export interface CardToDiscordOptions {
    * button, when it has one, comes first so they can post it to the channel.
    */
   readonly private?: boolean;
+  /** Whether a picture (a diagram by its slug) can be attached; without it an image block shows its fallback. */
+  readonly canAttach?: (image: string) => boolean;
 }
+
+/** The file name a picture is uploaded under. */
+export const attachmentName = (image: string) => `${image.replace(/[^a-z0-9-]/gi, '_')}.png`;
 
 /** Only links of ours are masked: an https URL from the catalog, with nothing that could end the link early. */
 const SAFE_URL = /^https:\/\/[^\s()<>]+$/;
@@ -87,9 +101,16 @@ function splitAtItems(lines: readonly string[], max: number): string[] {
 const codeBlock = (code: string) => `\`\`\`\n${code.replaceAll('```', '`\u200b``')}\n\`\`\``;
 
 /** The card's body: paragraphs, unlabelled lists and code into the description; labelled parts and fields as fields. */
-function layBlocks(blocks: readonly CardBlock[]): { description: string[]; fields: APIEmbedField[] } {
+interface Laid {
+  description: string[];
+  fields: APIEmbedField[];
+  attachments: DiscordAttachment[];
+}
+
+function layBlocks(blocks: readonly CardBlock[], canAttach: (image: string) => boolean): Laid {
   const description: string[] = [];
   const fields: APIEmbedField[] = [];
+  const attachments: DiscordAttachment[] = [];
   for (const block of blocks) {
     switch (block.type) {
       case 'text':
@@ -131,15 +152,25 @@ function layBlocks(blocks: readonly CardBlock[]): { description: string[]; field
         if (block.label) fields.push({ name: escapeUserText(block.label), value: codeBlock(block.code) });
         else description.push(codeBlock(block.code));
         break;
+      case 'image':
+        // One picture an embed: a second one shows its fallback.
+        if (attachments.length === 0 && canAttach(block.image)) {
+          attachments.push({
+            image: block.image,
+            name: attachmentName(block.image),
+            description: truncate(block.alt, L.attachmentDescription),
+          });
+        } else description.push(codeBlock(block.fallback));
+        break;
       default:
         assertNeverBlock(block);
     }
   }
-  return { description, fields };
+  return { description, fields, attachments };
 }
 
-function cardEmbed(card: Card): APIEmbed {
-  const { description, fields } = layBlocks(card.blocks);
+function cardEmbed(card: Card, laid: Laid): APIEmbed {
+  const { description, fields, attachments } = laid;
   const text = [...(card.subtitle ? [richToMarkdown(card.subtitle)] : []), ...description]
     .filter((part) => part !== '')
     .join('\n');
@@ -149,6 +180,7 @@ function cardEmbed(card: Card): APIEmbed {
     ...(text ? { description: text } : {}),
     color: card.accent !== undefined ? categoryColor(card.accent) : TONE_COLORS[card.tone],
     ...(fields.length > 0 ? { fields } : {}),
+    ...(attachments[0] ? { image: { url: `attachment://${attachments[0].name}` } } : {}),
     ...(card.footnote ? { footer: { text: plain(card.footnote) } } : {}),
   };
 }
@@ -164,9 +196,11 @@ export function cardToDiscord(card: Card, options: CardToDiscordOptions = {}): D
   users(card.byline, pinged);
   const content = card.byline ? truncate(richToMarkdown(card.byline), L.content) : '';
   const share = options.private && card.share ? [card.share] : [];
+  const laid = layBlocks(card.blocks, options.canAttach ?? (() => false));
   return {
     ...(content ? { content } : {}),
-    embeds: fitEmbeds([cardEmbed(card)]),
+    embeds: fitEmbeds([cardEmbed(card, laid)]),
+    ...(laid.attachments.length > 0 ? { pictures: laid.attachments } : {}),
     components: cardButtonRows(share, card.groups),
     allowed_mentions: { parse: [], ...(pinged.size > 0 ? { users: [...pinged] } : {}) },
   };

@@ -11,6 +11,7 @@ import {
 import type { DiscordConfig } from '../../config.js';
 import type { Card } from '../../core/card/card.js';
 import { type CanPost, type DailyPoster, discordNonce, PostError } from '../../daily/poster.js';
+import type { DiagramImages } from '../../diagrams/diagram-images.js';
 import type { Logger } from '../../logger.js';
 import { cardToDiscord } from './card-to-discord.js';
 import { errorContext } from './error-context.js';
@@ -73,13 +74,43 @@ const permissionName = (flag: string) => flag.replace(/([a-z])([A-Z])/g, '$1 $2'
  * `enforce_nonce`, a resend within a few minutes returns the message already made), starts the
  * discussion thread when asked, and finds out whether the bot can post there.
  */
-export function createDiscordDailyPoster(client: Client, rest: REST, logger: Logger): DailyPoster {
+const hasPicture = (card: Card) => card.blocks.some((block) => block.type === 'image');
+
+export function createDiscordDailyPoster(
+  client: Client,
+  rest: REST,
+  logger: Logger,
+  images?: DiagramImages,
+): DailyPoster {
   const log = logger.child({ feature: 'daily' });
-  const send = async (channelId: string, card: Card, nonce: string) => {
-    const message = (await rest.post(Routes.channelMessages(channelId), {
-      body: { ...cardToDiscord(card), nonce, enforce_nonce: true },
+  const canAttach = (image: string) => images?.get(image) !== undefined;
+  const send = async (channelId: string, card: Card, nonce: string, attach = canAttach): Promise<string> => {
+    const { pictures, ...message } = cardToDiscord(card, { canAttach: attach });
+    // `daily on diagram`: the picture is uploaded with the post (multipart), its alt text as the description.
+    const files = (pictures ?? []).flatMap((picture) => {
+      const png = images?.get(picture.image)?.png;
+      return png ? [{ picture, data: Buffer.from(png) }] : [];
+    });
+    const posted = (await rest.post(Routes.channelMessages(channelId), {
+      body: {
+        ...message,
+        ...(files.length > 0
+          ? { attachments: files.map(({ picture }, id) => ({ id, description: picture.description })) }
+          : {}),
+        nonce,
+        enforce_nonce: true,
+      },
+      ...(files.length > 0
+        ? {
+            files: files.map(({ picture, data }) => ({
+              name: picture.name,
+              data,
+              contentType: 'image/png',
+            })),
+          }
+        : {}),
     })) as { id: string };
-    return message.id;
+    return posted.id;
   };
   return {
     platform: 'discord',
@@ -99,7 +130,14 @@ export function createDiscordDailyPoster(client: Client, rest: REST, logger: Log
     async post(channelId, card, options) {
       let messageId: string;
       try {
-        messageId = await send(channelId, card, discordNonce(options.idempotencyKey));
+        const nonce = discordNonce(options.idempotencyKey);
+        messageId = await send(channelId, card, nonce).catch((error: unknown) => {
+          // No Attach Files in this channel: the post goes out with the text diagram instead of failing.
+          if (!(error instanceof DiscordAPIError && Number(error.code) === 50013) || !hasPicture(card))
+            throw error;
+          log.warn({ channelId }, 'could not attach the diagram (Attach Files?); posting its text');
+          return send(channelId, card, nonce, () => false);
+        });
       } catch (error) {
         throw discordErrorToPostError(error);
       }

@@ -15,6 +15,7 @@ import {
 import type { DiscordConfig } from '../../config.js';
 import type { Conversation } from '../../conversation/types.js';
 import type { DailyPoster } from '../../daily/poster.js';
+import type { DiagramImages } from '../../diagrams/diagram-images.js';
 import type { Logger } from '../../logger.js';
 import type { Service, ServiceHealth } from '../../service.js';
 import { cardToDiscord } from './card-to-discord.js';
@@ -42,6 +43,8 @@ export interface DiscordServiceOptions {
   readonly conversation: Conversation;
   readonly logger: Logger;
   readonly deferAfterMs?: number;
+  /** The diagrams drawn so far: a Diagram button attaches its pattern's picture. */
+  readonly diagrams?: DiagramImages;
   /**
    * Called once when the gateway closes for good after start (4004 bad token, 4014 disallowed
    * intent...): discord.js will not reconnect, so the process should end non-zero.
@@ -86,7 +89,7 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
   const { config, conversation } = options;
   const logger = options.logger.child({ platform: 'discord' });
   const client = createDiscordClient(config);
-  const poster = createDiscordDailyPoster(client, createDailyRest(config), logger);
+  const poster = createDiscordDailyPoster(client, createDailyRest(config), logger, options.diagrams);
   let started = false;
   let fatal: Error | undefined;
   let failStart: ((error: Error) => void) | undefined;
@@ -129,7 +132,7 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     conversation,
     logger,
     deferAfterMs: options.deferAfterMs ?? DEFER_AFTER_MS,
-    render: createReplyRenderer(),
+    render: createReplyRenderer(options.diagrams),
     canPost: (channelId) => poster.checkCanPost(channelId),
   });
 
@@ -138,6 +141,12 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     poster,
     async start() {
       started = true;
+      if (config.gateway === false) {
+        // Another process holds the gateway; this one only posts daily cards, over REST.
+        client.rest.setToken(config.token);
+        logger.info({ applicationId: config.applicationId }, 'gateway off (DISCORD_GATEWAY=off): REST only');
+        return;
+      }
       const closed = new Promise<never>((_, reject) => {
         failStart = reject;
       });
@@ -160,6 +169,7 @@ export function createDiscordService(options: DiscordServiceOptions): DiscordSer
     },
     health(): ServiceHealth {
       if (!started) return { ok: false, state: 'stopped' };
+      if (config.gateway === false) return { ok: true, state: 'rest-only' };
       if (fatal) return { ok: false, state: 'failed', reason: fatal.message };
       const gateway = gatewayState();
       return gateway.ok ? { ...gateway, guilds: client.guilds.cache.size } : gateway;

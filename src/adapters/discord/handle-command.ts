@@ -26,7 +26,9 @@ export async function handleCommand(
   }
   // A command registered by an older release may lack an option: treat it as not given.
   const query = interaction.options.getString(QUERY_OPTION) ?? '';
-  const ephemeral = interaction.options.getBoolean(PRIVATE_OPTION) ?? false;
+  // `stats` is for the asker alone, whatever they asked for: known from the text, so a deferral is private too.
+  const ephemeral =
+    (interaction.options.getBoolean(PRIVATE_OPTION) ?? false) || deps.conversation.isPrivate(query);
   const addressee = interaction.options.getUser(USER_OPTION)?.id;
   const { channelId } = interaction;
   const input: AskInput = {
@@ -36,6 +38,7 @@ export async function handleCommand(
     userId: interaction.user.id,
     ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
     place: interactionPlace(interaction),
+    surface: 'slash',
     canManageChannel: async () =>
       interaction.memberPermissions?.has(PermissionFlagsBits.ManageChannels) ?? false,
     canPost: () => deps.canPost(channelId),
@@ -45,24 +48,14 @@ export async function handleCommand(
 
   const timed = await deps.conversation.askWithin(input, deps.deferAfterMs);
   if ('card' in timed) {
-    // The failure card, and a card meant for the asker alone, are private whatever was asked for.
+    // The failure card (and a private card) is for the asker alone, whatever they asked for.
     const alone = timed.card === deps.conversation.failureCard || timed.card.private === true;
     await interaction.reply({
-      ...deps.render(timed.card, alone ? { ...options, private: true } : options),
+      ...deps.render(timed.card, options),
       ...(alone ? { flags: MessageFlags.Ephemeral } : flags),
     });
     return;
   }
   await interaction.deferReply(flags);
-  const card = await timed.later;
-  if (card.private && !ephemeral) {
-    // Deferred in public, but for the asker alone: the public placeholder goes, the card follows privately.
-    await interaction.deleteReply();
-    await interaction.followUp({
-      ...deps.render(card, { ...options, private: true }),
-      flags: MessageFlags.Ephemeral,
-    });
-    return;
-  }
-  await interaction.editReply(deps.render(card, options));
+  await interaction.editReply(deps.render(await timed.later, options));
 }

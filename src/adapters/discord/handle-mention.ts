@@ -1,4 +1,5 @@
 import { type Message, PermissionFlagsBits } from 'discord.js';
+import { problemCard } from '../../core/card/problem-card.js';
 import type { HandlerDeps } from './handler-deps.js';
 import { messagePlace } from './place.js';
 
@@ -24,6 +25,8 @@ export function mentionQuestion(message: Message, botId: string): string | undef
   return direct || dm ? 'help' : undefined;
 }
 
+const ASK_PRIVATELY = problemCard('ask-privately');
+
 function canManageChannel(message: Message): boolean {
   try {
     return message.member?.permissionsIn(message.channelId).has(PermissionFlagsBits.ManageChannels) ?? false;
@@ -47,5 +50,7 @@ export async function handleMention(message: Message, botId: string, deps: Handl
     canManageChannel: async () => canManageChannel(message),
     canPost: () => deps.canPost(channelId),
   });
-  await message.reply(deps.render(card, { repliedUser: true }));
+  // A reply in a guild channel is public: a card for the asker alone is not shown there.
+  const shown = card.private && message.inGuild() ? ASK_PRIVATELY : card;
+  await message.reply(deps.render(shown, { repliedUser: true }));
 }

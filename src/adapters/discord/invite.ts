@@ -1,11 +1,13 @@
 import { OAuth2Scopes, PermissionFlagsBits } from 'discord.js';
 
-/** Only what the bot uses: see channels, post and reply (in threads too) with embeds. */
+/** Only what the bot uses: see channels, post and reply (in threads too) with embeds and diagram pictures. */
 export const BOT_PERMISSIONS = {
   ViewChannel: PermissionFlagsBits.ViewChannel,
   SendMessages: PermissionFlagsBits.SendMessages,
   SendMessagesInThreads: PermissionFlagsBits.SendMessagesInThreads,
   EmbedLinks: PermissionFlagsBits.EmbedLinks,
+  /** A diagram is an attached PNG. */
+  AttachFiles: PermissionFlagsBits.AttachFiles,
   /** Discord requires it to reply to a message. */
   ReadMessageHistory: PermissionFlagsBits.ReadMessageHistory,
 } as const;

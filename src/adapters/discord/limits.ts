@@ -21,6 +21,8 @@ export const DISCORD_LIMITS = {
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /** An attachment's description: its alt text. */
+  attachmentDescription: 1024,
 } as const;
 
 const ELLIPSIS = '…';

@@ -30,7 +30,9 @@ function interactionContext(interaction: BaseInteraction): Record<string, unknow
 async function routeInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   if (interaction.isAutocomplete()) {
     const typed = String(interaction.options.getFocused() ?? '');
-    await interaction.respond(completionsToChoices(deps.conversation.complete(typed)));
+    await interaction.respond(
+      completionsToChoices(deps.conversation.complete(typed, { platform: 'discord' })),
+    );
   } else if (interaction.isChatInputCommand()) {
     await handleCommand(interaction, deps);
   } else if (interaction.isButton()) {

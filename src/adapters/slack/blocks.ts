@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import {
   SLACK_MAX_ACTION_ID,
   SLACK_MAX_ACTIONS_ELEMENTS,
+  SLACK_MAX_ALT_TEXT,
   SLACK_MAX_BUTTON_TEXT,
   SLACK_MAX_BUTTON_VALUE,
   SLACK_MAX_FIELD,
@@ -17,7 +18,8 @@ export type SlackBlock =
   | types.SectionBlock
   | types.ContextBlock
   | types.ActionsBlock
-  | types.DividerBlock;
+  | types.DividerBlock
+  | types.ImageBlock;
 
 export function header(text: string): types.HeaderBlock {
   return {
@@ -42,6 +44,11 @@ export function fields(mrkdwn: readonly string[]): types.SectionBlock {
       text: truncate(text, SLACK_MAX_FIELD),
     })),
   };
+}
+
+/** A picture Slack fetches from a public URL, with its alt text (plain text, no escaping). */
+export function image(url: string, alt: string): types.ImageBlock {
+  return { type: 'image', image_url: url, alt_text: truncate(alt, SLACK_MAX_ALT_TEXT) };
 }
 
 export function context(mrkdwn: string): types.ContextBlock {

@@ -2,6 +2,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { ActResult } from '../../conversation/types.js';
 import { renderCard } from './render-card.js';
 import type { SlackDeps } from './slack-deps.js';
+import { uploadCardPicture } from './slack-diagrams.js';
 import { slackErrorCard, summarizeSlackError } from './slack-error.js';
 
 /** Where a click happened: on a message (with its response_url) or in the Home tab (without). */
@@ -42,7 +43,7 @@ async function share(deps: SlackDeps, respond: RespondFn, result: ActResult): Pr
     await respond({
       response_type: 'in_channel',
       replace_original: false,
-      ...renderCard(result.card, 'public'),
+      ...renderCard(result.card, 'public', deps.diagrams?.url),
     });
   } catch (error) {
     await apologize(deps, respond, error, 'share');
@@ -70,14 +71,16 @@ export async function handleClick(deps: SlackDeps, client: webApi.WebClient, cli
     ...(click.workspaceId ? { workspaceId: click.workspaceId } : {}),
   });
   const { place } = click;
+  const imageUrl = deps.diagrams?.url;
   if (place.kind === 'home') {
     try {
-      await client.chat.postMessage({
+      const posted = await client.chat.postMessage({
         channel: click.userId,
-        ...renderCard(result.card, 'private'),
+        ...renderCard(result.card, 'private', imageUrl),
         unfurl_links: false,
         unfurl_media: false,
       });
+      if (posted.channel) await uploadPicture(deps, client, result.card, posted.channel);
     } catch (error) {
       deps.logger.warn(
         { ...summarizeSlackError(error), user: click.userId },
@@ -90,7 +93,7 @@ export async function handleClick(deps: SlackDeps, client: webApi.WebClient, cli
     await share(deps, place.respond, result);
     return;
   }
-  const message = renderCard(result.card, 'private');
+  const message = renderCard(result.card, 'private', imageUrl);
   try {
     await place.respond(
       result.type === 'show' && place.ephemeral
@@ -99,5 +102,21 @@ export async function handleClick(deps: SlackDeps, client: webApi.WebClient, cli
     );
   } catch (error) {
     await apologize(deps, place.respond, error, result.type === 'show' ? 'open pattern' : 'notice');
+    return;
+  }
+  if (click.channelId) await uploadPicture(deps, client, result.card, click.channelId);
+}
+
+/** Uploads the card's picture (without PUBLIC_URL); a failure is logged, the card already shows its text. */
+async function uploadPicture(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  card: ActResult['card'],
+  channelId: string,
+): Promise<void> {
+  try {
+    await uploadCardPicture(client, deps.diagrams, card, { channelId });
+  } catch (error) {
+    deps.logger.warn({ ...summarizeSlackError(error), channelId }, 'could not upload a diagram');
   }
 }

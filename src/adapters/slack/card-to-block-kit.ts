@@ -10,13 +10,15 @@ import {
   type Span,
 } from '../../core/card/card.js';
 import { cardToText } from '../../core/card/card-to-text.js';
-import { actions, button, context, fields, header, type SlackBlock, section } from './blocks.js';
+import { memoByObject } from '../../core/memo-by-object.js';
+import { actions, button, context, fields, header, image, type SlackBlock, section } from './blocks.js';
 import { escapeSlack, userMention } from './escape.js';
 import {
   fitBlocks,
   SLACK_MAX_ACTIONS_ELEMENTS,
   SLACK_MAX_BLOCKS,
   SLACK_MAX_CODE,
+  SLACK_MAX_FIELDS,
   SLACK_MAX_TEXT,
   truncate,
 } from './limits.js';
@@ -31,6 +33,11 @@ export interface BlockKitOptions {
   readonly share?: boolean;
   /** The most blocks the surface takes (50 for messages, 100 for the Home tab). */
   readonly maxBlocks?: number;
+  /**
+   * The public URL of a picture (a diagram by its slug), when the bot serves it; without one an image
+   * block shows its text fallback.
+   */
+  readonly imageUrl?: (image: string) => string | undefined;
 }
 
 export interface SlackMessage {
@@ -70,12 +77,24 @@ export function richToMrkdwn(rich: Rich): string {
 
 const bold = (label: string) => `*${escapeSlack(label)}*`;
 
-function blockToSlack(block: CardBlock): SlackBlock | SlackBlock[] {
+function codeSection(code: string, label?: string): SlackBlock {
+  // Inside a code fence only the three control characters are special; ``` would end it.
+  const fenced = `\`\`\`${truncate(escapeSlack(code.replace(/```/g, "''' ")), SLACK_MAX_CODE)}\`\`\``;
+  return section(label ? `${bold(label)}\n${fenced}` : fenced);
+}
+
+function blockToSlack(block: CardBlock, options: BlockKitOptions): SlackBlock | SlackBlock[] {
   switch (block.type) {
     case 'text':
       return section(richToMrkdwn(block.text));
-    case 'fields':
-      return fields(block.fields.map((field) => `${bold(field.label)}\n${richToMrkdwn(field.value)}`));
+    case 'fields': {
+      // A section holds at most 10 fields: more (the help's commands) go on in the next section.
+      const texts = block.fields.map((field) => `${bold(field.label)}\n${richToMrkdwn(field.value)}`);
+      const sections: SlackBlock[] = [];
+      for (let i = 0; i < texts.length; i += SLACK_MAX_FIELDS)
+        sections.push(fields(texts.slice(i, i + SLACK_MAX_FIELDS)));
+      return sections;
+    }
     case 'list': {
       const items = block.items.map((item) => `• ${richToMrkdwn(item)}`).join('\n');
       return section(block.label ? `${bold(block.label)}\n${items}` : items);
@@ -88,15 +107,24 @@ function blockToSlack(block: CardBlock): SlackBlock | SlackBlock[] {
           fields(row.cells.map((cell) => `${bold(row.label)}\n${richToMrkdwn(cell)}`)),
         ),
       ];
-    case 'code': {
-      // Inside a code fence only the three control characters are special; ``` would end it.
-      const code = `\`\`\`${truncate(escapeSlack(block.code.replace(/```/g, "''' ")), SLACK_MAX_CODE)}\`\`\``;
-      return section(block.label ? `${bold(block.label)}\n${code}` : code);
+    case 'code':
+      return codeSection(block.code, block.label);
+    case 'image': {
+      const url = options.imageUrl?.(block.image);
+      return url ? image(url, block.alt) : codeSection(block.fallback);
     }
     default:
       return assertNeverBlock(block);
   }
 }
+
+/**
+ * Content blocks are immutable and shared between answers (a pattern's first view): each renders
+ * once. A picture depends on where it is served from, so it renders each time.
+ */
+const contentBlockToSlack = memoByObject((block: CardBlock) => blockToSlack(block, {}));
+const renderBlock = (block: CardBlock, options: BlockKitOptions) =>
+  block.type === 'image' ? blockToSlack(block, options) : contentBlockToSlack(block);
 
 function buttonsOf(list: readonly CardButton[]): types.Button[] {
   return list.flatMap((b) => button(b.label, b.action, b.style === 'primary' ? 'primary' : undefined) ?? []);
@@ -148,7 +176,7 @@ export function cardToBlockKit(card: Card, options: BlockKitOptions = {}): Slack
   const interactive = options.interactive ?? true;
   const body: SlackBlock[] = [
     ...headOf(card),
-    ...card.blocks.flatMap(blockToSlack),
+    ...card.blocks.flatMap((block) => renderBlock(block, options)),
     ...card.groups.flatMap((group) => groupToSlack(group, interactive)),
   ];
   const footer: SlackBlock[] = [];

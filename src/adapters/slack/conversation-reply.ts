@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { InboundMessage } from './inbound.js';
 import { renderCard } from './render-card.js';
 import type { SlackDeps } from './slack-deps.js';
+import { uploadCardPicture } from './slack-diagrams.js';
 import { slackErrorCard, summarizeSlackError } from './slack-error.js';
 
 /** Where a mention or DM came from, beyond the message itself. */
@@ -36,18 +37,26 @@ export async function replyInConversation(
   });
   const thread = threadTs ? { thread_ts: threadTs } : {};
   try {
-    // A card for the asker alone (their quiz record) is shown to them only, where others could see it.
+    // A card for the asker alone goes to them only, unless the conversation is a DM with the bot already.
     if (card.private && place !== 'dm') {
-      await client.chat.postEphemeral({ channel, user, ...thread, ...renderCard(card, 'public') });
+      await client.chat.postEphemeral({ channel, user, ...thread, ...renderCard(card, 'private') });
       return;
     }
-    await client.chat.postMessage({
+    const posted = await client.chat.postMessage({
       channel,
       ...thread,
-      ...renderCard(card, 'public'),
+      ...renderCard(card, 'public', deps.diagrams?.url),
       unfurl_links: false,
       unfurl_media: false,
     });
+    // `diagram saga` without PUBLIC_URL: the picture follows the answer, in its thread.
+    const threadOf = threadTs ?? posted.ts;
+    await uploadCardPicture(client, deps.diagrams, card, {
+      channelId: channel,
+      ...(threadOf ? { threadTs: threadOf } : {}),
+    }).catch((error: unknown) =>
+      deps.logger.warn({ ...summarizeSlackError(error), channel }, 'could not upload a diagram'),
+    );
   } catch (error) {
     const summary = summarizeSlackError(error);
     deps.logger.warn({ ...summary, channel, eventId: at.eventId }, 'could not post the answer');

@@ -3,6 +3,7 @@ import type { CanPost } from '../../core/daily/can-post.js';
 import { type DailyPoster, PostError } from '../../daily/poster.js';
 import type { Logger } from '../../logger.js';
 import { renderCard } from './render-card.js';
+import { type SlackDiagrams, uploadCardPicture } from './slack-diagrams.js';
 import { summarizeSlackError } from './slack-error.js';
 
 /** Slack errors after which posting to the channel will not work until a person acts. */
@@ -39,7 +40,11 @@ export function slackErrorToPostError(error: unknown): PostError {
  * The pattern-of-the-day poster over a Web API client that never retries and times out in 10 s (the
  * daily engine retries, under its claim). One attempt per call.
  */
-export function createSlackDailyPoster(client: webApi.WebClient, logger: Logger): DailyPoster {
+export function createSlackDailyPoster(
+  client: webApi.WebClient,
+  logger: Logger,
+  diagrams?: SlackDiagrams,
+): DailyPoster {
   const log = logger.child({ feature: 'daily' });
   return {
     platform: 'slack',
@@ -57,7 +62,7 @@ export function createSlackDailyPoster(client: webApi.WebClient, logger: Logger)
       try {
         const result = await client.chat.postMessage({
           channel: channelId,
-          ...renderCard(card, 'public'),
+          ...renderCard(card, 'public', diagrams?.url),
           unfurl_links: false,
           unfurl_media: false,
           metadata: {
@@ -68,6 +73,12 @@ export function createSlackDailyPoster(client: webApi.WebClient, logger: Logger)
         ts = result.ts ?? '';
       } catch (error) {
         throw slackErrorToPostError(error);
+      }
+      // `daily on diagram` without PUBLIC_URL: the picture goes under the post, which shows the text diagram.
+      try {
+        await uploadCardPicture(client, diagrams, card, { channelId, threadTs: ts });
+      } catch (error) {
+        log.warn({ channelId, ts, ...summarizeSlackError(error) }, 'could not upload the diagram');
       }
       if (options.thread) {
         try {

@@ -11,6 +11,8 @@ export const SLACK_MAX_FIELD = 2000;
 /** Room for a code block's text inside a section, leaving space for its fence and label. */
 export const SLACK_MAX_CODE = 2800;
 export const SLACK_MAX_FIELDS = 10;
+/** An image block's alt_text and a file's alt_text. */
+export const SLACK_MAX_ALT_TEXT = 2000;
 export const SLACK_MAX_CONTEXT_ELEMENTS = 10;
 export const SLACK_MAX_BUTTON_TEXT = 75;
 export const SLACK_MAX_BUTTON_VALUE = 2000;

@@ -1,11 +1,12 @@
 import { COMMAND_DESCRIPTION, COMMAND_NAME, COMMAND_USAGE_HINT } from '../../core/commands.js';
 
-/** chat:write and commands to answer; channels:read and groups:read to check, before a daily post, that the bot is in the channel; users:read for DAILY_SLACK_ADMINS_ONLY. */
+/** chat:write and commands to answer; channels:read and groups:read to check, before a daily post, that the bot is in the channel; users:read for DAILY_SLACK_ADMINS_ONLY; files:write to upload a diagram (without PUBLIC_URL). */
 export const BOT_SCOPES = [
   'app_mentions:read',
   'channels:read',
   'chat:write',
   'commands',
+  'files:write',
   'groups:read',
   'im:history',
   'users:read',

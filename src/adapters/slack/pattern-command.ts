@@ -27,6 +27,7 @@ export function commandInput(
   return {
     ...input,
     platform: 'slack',
+    surface: 'slash',
     ...(isAdmin ? { canManageChannel: () => isAdmin(client, input.userId) } : {}),
     canPost: () => deps.canPost(input.channelId),
   };
@@ -45,13 +46,13 @@ export async function ackPatternCommand(
 ): Promise<void> {
   const timed = await deps.conversation.askWithin(input, deps.ackBudgetMs ?? ACK_BUDGET_MS);
   if ('card' in timed) {
-    await ack(ephemeral(renderCard(timed.card, 'private')));
+    await ack(ephemeral(renderCard(timed.card, 'private', deps.diagrams?.url)));
     return;
   }
   await ack(ephemeral(renderCard(deps.conversation.workingCard, 'private')));
   try {
     const card = await timed.later;
-    await respond({ replace_original: true, ...ephemeral(renderCard(card, 'private')) });
+    await respond({ replace_original: true, ...ephemeral(renderCard(card, 'private', deps.diagrams?.url)) });
   } catch (error) {
     deps.logger.warn({ ...summarizeSlackError(error), channel: input.channelId }, 'late answer failed');
   }

@@ -17,8 +17,17 @@ const OPTIONS: Readonly<Record<Surface, BlockKitOptions>> = {
 /** Rendered messages, per Card object: the conversation caches Cards, so a cached answer renders once. */
 const rendered = new WeakMap<Card, Partial<Record<Surface, SlackMessage>>>();
 
-/** The card as a Slack message for a surface, memoised per Card object. */
-export function renderCard(card: Card, surface: Surface): SlackMessage {
+/**
+ * The card as a Slack message for a surface, memoised per Card object. With `imageUrl` (PUBLIC_URL set)
+ * its pictures become image blocks; such a rendering is not remembered, since a picture may be drawn later.
+ */
+export function renderCard(
+  card: Card,
+  surface: Surface,
+  imageUrl?: (image: string) => string | undefined,
+): SlackMessage {
+  if (imageUrl && card.blocks.some((block) => block.type === 'image'))
+    return cardToBlockKit(card, { ...OPTIONS[surface], imageUrl });
   let byCard = rendered.get(card);
   if (!byCard) {
     byCard = {};

@@ -4,6 +4,8 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config.js';
 import type { Conversation } from '../../conversation/types.js';
 import type { DailyPoster } from '../../daily/poster.js';
+import { DIAGRAM_ROUTE, sendDiagram } from '../../diagram-route.js';
+import type { DiagramImages } from '../../diagrams/diagram-images.js';
 import {
   HEALTH_PATHS,
   METRICS_PATH,
@@ -25,6 +27,7 @@ import { createSlackDailyPoster } from './daily-poster.js';
 import { createEventDedupe } from './event-dedupe.js';
 import { registerSlackListeners } from './listeners.js';
 import { guardSlackRequests, harmlessProcessEventErrorHandler, SLACK_EVENTS_PATH } from './request-guard.js';
+import { slackDiagrams } from './slack-diagrams.js';
 import { listenError, STARTUP_WAIT_MS, slackStartupError } from './startup-error.js';
 
 export interface SlackServiceOptions {
@@ -46,6 +49,10 @@ export interface SlackServiceOptions {
   readonly metrics?: MetricsSource;
   /** The store's shared record of Slack event ids (true when new): one answer per event across replicas. */
   readonly seenEvent?: (id: string, ttlMs: number) => Promise<boolean>;
+  /** The diagrams drawn so far: served at `/diagrams/<slug>.png`, and uploaded or linked by the Diagram button. */
+  readonly diagrams?: DiagramImages;
+  /** PUBLIC_URL: set, a diagram is an image block pointing at the bot's own `/diagrams/<slug>.png`. */
+  readonly publicUrl?: string;
 }
 
 export interface SlackService extends Service {
@@ -97,7 +104,8 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     timeout: POST_TIMEOUT_MS,
     logger: boltLogger,
   });
-  const poster = createSlackDailyPoster(postClient, logger);
+  const diagrams = options.diagrams ? slackDiagrams(options.diagrams, options.publicUrl) : undefined;
+  const poster = createSlackDailyPoster(postClient, logger, diagrams);
 
   const service: SlackService = {
     name: 'slack',
@@ -145,6 +153,16 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
           method: ['GET'],
           handler: (_req: IncomingMessage, res: ServerResponse) => sendHealth(res, health(), path),
         })),
+        ...(options.diagrams
+          ? [
+              {
+                path: DIAGRAM_ROUTE,
+                method: ['GET', 'HEAD'],
+                handler: (req: IncomingMessage, res: ServerResponse) =>
+                  sendDiagram(req, res, options.diagrams),
+              },
+            ]
+          : []),
         ...(options.metrics
           ? [
               {
@@ -182,6 +200,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
     canPost: (channelId) => poster.checkCanPost(channelId),
     ...(options.adminsOnlyForDaily ? { isAdmin: isWorkspaceAdmin } : {}),
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
+    ...(diagrams ? { diagrams } : {}),
   });
 
   let server: Server | undefined;
@@ -212,6 +231,7 @@ export function createSlackService(options: SlackServiceOptions): SlackService {
         options.host,
         health,
         options.metrics,
+        options.diagrams,
       ).catch((error: unknown) => {
         throw listenError(error, options.port, options.host);
       }));

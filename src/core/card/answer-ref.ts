@@ -3,7 +3,7 @@ import type { Bot } from '../bot.js';
 import { COMMANDS } from '../commands.js';
 import type { AnswerRef } from './action.js';
 
-/** What rebuilds the answer from a button, or undefined for answers that report state (daily). */
+/** What rebuilds the answer from a button, or undefined for answers that report state (daily, stats). */
 export function answerToRef(answer: Answer): AnswerRef | undefined {
   switch (answer.kind) {
     case 'pattern':
@@ -31,6 +31,7 @@ export function answerToRef(answer: Answer): AnswerRef | undefined {
     case 'term':
       return { k: 'term', term: answer.term };
     case 'daily':
+    case 'stats':
       return undefined;
     default:
       return assertNever(answer);

@@ -13,8 +13,9 @@ import type { ButtonGroup, Card, CardBlock, CardButton, CardField, Rich } from '
 import { code, strong } from './card.js';
 import { compareCard } from './compare-card.js';
 import { dailyCard } from './daily-card.js';
-import { patternViewCard } from './pattern-card.js';
+import { diagramBlock, patternViewCard } from './pattern-card.js';
 import { slash } from './slash.js';
+import { statsCard } from './stats-card.js';
 
 /**
  * The only home of the wording people read: every answer becomes a neutral Card here, and each
@@ -242,6 +243,8 @@ function body(answer: Answer): Card {
       };
     case 'daily':
       return dailyCard(answer);
+    case 'stats':
+      return statsCard(answer);
     default:
       return assertNever(answer);
   }
@@ -263,6 +266,16 @@ export function sharedBy(card: Card, userId: string): Card {
 /** The card addressed to someone ("For @user"): the one person the message may ping. */
 export function addressedTo(card: Card, userId: string): Card {
   return { ...card, byline: ['For ', { user: userId, ping: true }] };
+}
+
+/**
+ * The daily post with the pattern's diagram after its body (`daily on diagram`): the picture where one
+ * is drawn, else the text diagram. A pattern without authored content has no diagram: the card as it is.
+ */
+export function withDiagram(card: Card, answer: PatternAnswer): Card {
+  const { pattern } = answer;
+  if (!pattern.doc) return card;
+  return { ...card, blocks: [...card.blocks, diagramBlock(pattern.slug, pattern.name, pattern.doc.diagram)] };
 }
 
 /** The discussion thread under a daily post: its name and its first message. */

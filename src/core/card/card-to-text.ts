@@ -1,3 +1,4 @@
+import { memoByObject } from '../memo-by-object.js';
 import { assertNeverBlock, type Card, type CardBlock, type Rich, richToPlain } from './card.js';
 
 export interface TextOptions {
@@ -32,10 +33,15 @@ function blockLines(block: CardBlock, plain: (rich: Rich) => string): string[] {
         ...(block.label ? [`${block.label}:`] : []),
         ...block.code.split('\n').map((line) => `    ${line}`),
       ];
+    case 'image':
+      // Text has no pictures: the text form of the picture stands in.
+      return block.fallback.split('\n').map((line) => `    ${line}`);
     default:
       return assertNeverBlock(block);
   }
 }
+
+const defaultBlockLines = memoByObject((block: CardBlock) => blockLines(block, (rich) => richToPlain(rich)));
 
 /**
  * The one plain-text form of a card: the console's output, Slack's `text` fallback (notifications,
@@ -43,12 +49,14 @@ function blockLines(block: CardBlock, plain: (rich: Rich) => string): string[] {
  */
 export function cardToText(card: Card, options: TextOptions = {}): string {
   const plain = (rich: Rich) => richToPlain(rich, options.userLabel);
+  // Content blocks hold no user spans, so with the default label each one's lines are made once.
+  const linesOf = options.userLabel ? (block: CardBlock) => blockLines(block, plain) : defaultBlockLines;
   const lines: string[] = [];
   if (card.byline) lines.push(plain(card.byline));
   if (card.eyebrow) lines.push(card.eyebrow);
   if (card.title) lines.push(card.title);
   if (card.subtitle) lines.push(plain(card.subtitle));
-  for (const block of card.blocks) lines.push(...blockLines(block, plain));
+  for (const block of card.blocks) lines.push(...linesOf(block));
   // A labelled row says something ("Did you mean: …"); an unlabelled one only repeats the body.
   for (const group of card.groups) {
     if (group.label) lines.push(`${group.label} ${group.buttons.map((button) => button.label).join(', ')}`);

@@ -36,6 +36,12 @@ export type CardBlock =
   | { readonly type: 'list'; readonly label?: string; readonly items: readonly Rich[] }
   /** Preformatted text (a diagram), shown in a monospace block as it is. */
   | { readonly type: 'code'; readonly label?: string; readonly code: string }
+  /**
+   * A picture drawn outside the core (a pattern's diagram, by its slug), with its alt text. Where the
+   * platform has no such picture to show (the console, a picture not drawn yet), `fallback` is shown
+   * as a code block instead.
+   */
+  | { readonly type: 'image'; readonly image: string; readonly alt: string; readonly fallback: string }
   /** Two things side by side, row by row: a comparison. `heads` name the two columns. */
   | {
       readonly type: 'columns';
@@ -81,7 +87,7 @@ export interface Card {
   readonly byline?: Rich;
   /** The Share button that posts this card to the channel, when the card can be rebuilt from a button. */
   readonly share?: CardButton;
-  /** For whoever asked alone (their quiz record, the leaderboard): adapters reply privately, whatever was asked for. */
+  /** For the asker's eyes only (their quiz record, the leaderboard, stats): adapters answer ephemerally, and never post it where others read. */
   readonly private?: boolean;
 }
 

@@ -17,7 +17,7 @@ function usage(): Rich[] {
   return [
     [
       'Write it as ',
-      code('daily on [HH:MM] [time zone] [days] [thread] [quiz]'),
+      code('daily on [HH:MM] [time zone] [days] [thread] [diagram] [quiz]'),
       ', for example ',
       code('daily on 09:00 Europe/Berlin mon-fri'),
       '.',
@@ -45,6 +45,13 @@ function usage(): Rich[] {
       ' stops it (default off).',
     ],
     [
+      'Diagram: ',
+      code('diagram'),
+      ' adds the pattern’s diagram to each post, ',
+      code('no-diagram'),
+      ' leaves it out (default off).',
+    ],
+    [
       'Quiz: ',
       code('quiz'),
       ' ends each post with a question of the day, ',
@@ -63,6 +70,7 @@ function scheduleLines(schedule: DailySchedule): Rich[] {
         : 'Next post: none scheduled.',
     ],
     [`Discussion thread: ${schedule.thread ? 'on' : 'off'}.`],
+    [`Diagram in the post: ${schedule.diagram ? 'on' : 'off'}.`],
     ...(schedule.quiz ? [['Question of the day: on; its answer follows in the post’s thread.']] : []),
     ...(schedule.fromConfig ? [['Set by DAILY_CHANNELS in the bot’s configuration.']] : []),
   ];

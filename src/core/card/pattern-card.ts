@@ -1,4 +1,10 @@
-import type { PatternDoc, PatternImplementation, RelationType } from '../catalog/pattern-doc.js';
+import type {
+  PatternDiagram,
+  PatternDoc,
+  PatternImplementation,
+  RelationType,
+} from '../catalog/pattern-doc.js';
+import { memoByObject } from '../memo-by-object.js';
 import type { Pattern } from '../pattern.js';
 import { encodeAction, type PatternView } from './action.js';
 import type { ButtonGroup, Card, CardBlock, CardButton, Rich } from './card.js';
@@ -41,14 +47,25 @@ function viewButton(slug: string, view: PatternView): CardButton | undefined {
   return action ? { label: VIEW_LABEL[view], action } : undefined;
 }
 
-/** The row of layer buttons: every layer but the one shown. */
-function viewRow(pattern: Pattern, shown: PatternView): ButtonGroup[] {
-  const views: PatternView[] = ['card', 'more', 'diagram', 'compare-with'];
-  const buttons = views
-    .filter((view) => view !== shown)
-    .flatMap((view) => viewButton(pattern.slug, view) ?? []);
-  return buttons.length > 0 ? [{ buttons }] : [];
-}
+const VIEWS: readonly PatternView[] = ['card', 'more', 'diagram', 'compare-with'];
+
+/** The rows of layer buttons of a pattern, by the layer shown (each row: every layer but that one). */
+const viewRows = memoByObject((pattern: Pattern): Readonly<Record<PatternView, ButtonGroup[]>> => {
+  const row = (shown: PatternView): ButtonGroup[] => {
+    const buttons = VIEWS.filter((view) => view !== shown).flatMap(
+      (view) => viewButton(pattern.slug, view) ?? [],
+    );
+    return buttons.length > 0 ? [{ buttons }] : [];
+  };
+  return {
+    card: row('card'),
+    more: row('more'),
+    diagram: row('diagram'),
+    'compare-with': row('compare-with'),
+  };
+});
+
+const viewRow = (pattern: Pattern, shown: PatternView): ButtonGroup[] => viewRows(pattern)[shown];
 
 function subtitleOf(pattern: Pattern): Rich {
   const doc = pattern.doc;
@@ -67,8 +84,8 @@ function joined(items: readonly Rich[], separator = ', '): Rich {
   return items.flatMap((item, i) => (i > 0 ? [separator, ...item] : [...item]));
 }
 
-/** The short, decision-shaped first view. */
-function firstViewBlocks(doc: PatternDoc): CardBlock[] {
+/** The short, decision-shaped first view (built once per pattern). */
+const firstViewBlocks = memoByObject((doc: PatternDoc): CardBlock[] => {
   return [
     { type: 'text', text: [doc.summary] },
     { type: 'text', text: [strong('The problem: '), doc.problem] },
@@ -84,6 +101,19 @@ function firstViewBlocks(doc: PatternDoc): CardBlock[] {
       text: [strong('Tools: '), ...joined(doc.implementations.slice(0, FIRST_VIEW_TOOLS).map(toolSpans))],
     },
   ];
+});
+
+/** What a picture of a pattern is, for whoever cannot see it: the alt text of every diagram. */
+export function diagramAlt(name: string, alt: string): string {
+  return `Diagram of ${name}. ${alt}`;
+}
+
+/** A pattern's diagram: its picture where it has a DOT source, else (and as the picture's fallback) its text. */
+export function diagramBlock(slug: string, name: string, diagram: PatternDiagram): CardBlock {
+  const text = diagram.text.replace(/\n+$/, '');
+  return diagram.dot !== undefined && diagram.alt !== undefined
+    ? { type: 'image', image: slug, alt: diagramAlt(name, diagram.alt), fallback: text }
+    : { type: 'code', code: text };
 }
 
 function moreBlocks(doc: PatternDoc, nameOf: (slug: string) => string): CardBlock[] {
@@ -166,7 +196,7 @@ export function patternViewCard(pattern: Pattern, view: PatternView, context: Pa
       return {
         ...base,
         title: `${pattern.name}: diagram`,
-        blocks: [{ type: 'code', code: doc.diagram.text.replace(/\n+$/, '') }],
+        blocks: [diagramBlock(pattern.slug, pattern.name, doc.diagram)],
         groups: viewRow(pattern, 'diagram'),
       };
     case 'compare-with': {

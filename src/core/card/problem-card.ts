@@ -14,7 +14,9 @@ export type Problem =
   /** A button whose pattern has left the catalog. */
   | 'pattern-gone'
   /** A slash command this release does not have. */
-  | 'unknown-command';
+  | 'unknown-command'
+  /** An answer for the asker alone, asked where only a public reply can go (a Discord mention). */
+  | 'ask-privately';
 
 const CARDS: Readonly<Record<Problem, { title: string; line: Rich; tone: Card['tone'] }>> = {
   failure: {
@@ -52,6 +54,11 @@ const CARDS: Readonly<Record<Problem, { title: string; line: Rich; tone: Card['t
     tone: 'info',
     title: 'I don’t know that command',
     line: ['It may be from an older version of the bot. Try ', code('/pattern help'), '.'],
+  },
+  'ask-privately': {
+    tone: 'info',
+    title: 'That answer is for your eyes only',
+    line: ['Ask with ', code('/pattern'), ' instead: only you will see the answer.'],
   },
 };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { columns, DIAGRAM_CHARS, httpsUrl, KEBAB_CASE, line, text } from './text-rules.js';
+import { columns, DIAGRAM_CHARS, findPing, httpsUrl, KEBAB_CASE, line, text } from './text-rules.js';
 
 // Caps. Lists render as "• item\n": every list stays under a Discord field value (1,024) and a Slack
 // section (3,000); the default card and the "more" view each stay under one Slack section.
@@ -28,6 +28,9 @@ export const CAPS = {
   diagramText: 900,
   diagramColumns: 48,
   diagramLines: 18,
+  diagramDot: 3000,
+  /** Alt text: under Discord's attachment description (1,024) and Slack's alt_text (2,000). */
+  diagramAlt: 300,
   quizPrompt: 300,
   quizOption: 75,
   quizExplanation: 400,
@@ -156,38 +159,72 @@ const confusion = z.strictObject({
   tell_apart: line(CAPS.confusionTellApart),
 });
 
-const diagram = z.strictObject({
-  text: z
-    .string()
-    .max(CAPS.diagramText, `at most ${CAPS.diagramText} characters`)
-    .superRefine((value, ctx) => {
-      const lines = value.replace(/\n+$/, '').split('\n');
-      if (value.trim() === '') ctx.addIssue({ code: 'custom', message: 'must not be empty' });
-      if (lines.length > CAPS.diagramLines) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `is ${lines.length} lines tall; at most ${CAPS.diagramLines}`,
-        });
-      }
-      lines.forEach((row, index) => {
-        if (columns(row) > CAPS.diagramColumns) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `line ${index + 1} is ${columns(row)} columns wide; at most ${CAPS.diagramColumns}`,
-          });
-        }
-        if (!DIAGRAM_CHARS.test(row)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `line ${index + 1} has a character outside ASCII, arrows and box drawing (tabs included)`,
-          });
-        }
+/** DOT attributes that point outside the picture (files, links, fonts): a diagram draws only itself. */
+const DOT_FORBIDDEN = /\b(?:image|imagepath|shapefile|fontpath|fontnames|url|href|tooltip|target)\s*=/i;
+
+/**
+ * A Graphviz DOT source. The shape is checked here; that it really draws is checked where Graphviz
+ * runs (the validate command and the start-up render), since the core loads no renderer.
+ */
+const dot = z
+  .string()
+  .max(CAPS.diagramDot, `at most ${CAPS.diagramDot} characters`)
+  .superRefine((value, ctx) => {
+    if (!/^\s*(?:strict\s+)?(?:di)?graph\b/i.test(value))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a Graphviz source starting with "digraph" or "graph"',
       });
-      if (/<!|<@|@everyone|@here/i.test(value)) {
-        ctx.addIssue({ code: 'custom', message: 'must not contain text that could ping a channel' });
-      }
-    }),
-});
+    const forbidden = DOT_FORBIDDEN.exec(value);
+    if (forbidden)
+      ctx.addIssue({
+        code: 'custom',
+        message: `must not set "${forbidden[0].replace(/\s*=$/, '')}": a diagram draws only itself`,
+      });
+    if (findPing(value) !== undefined)
+      ctx.addIssue({ code: 'custom', message: 'must not contain text that could ping a channel' });
+  });
+
+const diagram = z
+  .strictObject({
+    /** What the picture shows, for whoever cannot see it (alt text); needed with `dot`. */
+    alt: line(CAPS.diagramAlt).optional(),
+    dot: dot.optional(),
+    text: z
+      .string()
+      .max(CAPS.diagramText, `at most ${CAPS.diagramText} characters`)
+      .superRefine((value, ctx) => {
+        const lines = value.replace(/\n+$/, '').split('\n');
+        if (value.trim() === '') ctx.addIssue({ code: 'custom', message: 'must not be empty' });
+        if (lines.length > CAPS.diagramLines) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `is ${lines.length} lines tall; at most ${CAPS.diagramLines}`,
+          });
+        }
+        lines.forEach((row, index) => {
+          if (columns(row) > CAPS.diagramColumns) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `line ${index + 1} is ${columns(row)} columns wide; at most ${CAPS.diagramColumns}`,
+            });
+          }
+          if (!DIAGRAM_CHARS.test(row)) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `line ${index + 1} has a character outside ASCII, arrows and box drawing (tabs included)`,
+            });
+          }
+        });
+        if (/<!|<@|@everyone|@here/i.test(value)) {
+          ctx.addIssue({ code: 'custom', message: 'must not contain text that could ping a channel' });
+        }
+      }),
+  })
+  .superRefine((value, ctx) => {
+    if (value.dot !== undefined && value.alt === undefined)
+      ctx.addIssue({ code: 'custom', path: ['alt'], message: 'a diagram drawn from dot needs alt text' });
+  });
 
 const quizItem = z
   .strictObject({
@@ -374,5 +411,6 @@ export type PatternImplementation = PatternDoc['implementations'][number];
 export type PatternReference = PatternDoc['references'][number];
 export type PatternConfusion = PatternDoc['confusions'][number];
 export type PatternDimensions = PatternDoc['dimensions'];
+export type PatternDiagram = PatternDoc['diagram'];
 export type Category = (typeof CATEGORIES)[number];
 export type Quality = (typeof QUALITIES)[number];

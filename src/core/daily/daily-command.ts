@@ -14,6 +14,8 @@ export type DailyCommand =
       readonly weekdays?: number;
       /** `thread` (true) or `no-thread` (false); left out, the channel's setting stays. */
       readonly thread?: boolean;
+      /** `diagram` (true) or `no-diagram` (false): the post carries the pattern's picture; left out, it stays. */
+      readonly diagram?: boolean;
       /** `quiz` (true) or `no-quiz` (false): end each post with a question of the day; left out, it stays. */
       readonly quiz?: boolean;
     }
@@ -26,23 +28,38 @@ const OFF_WORDS = new Set(['off', 'stop', 'disable', 'unsubscribe']);
 const TIME = /^(\d{1,2}):(\d{2})$/;
 /** Starts with a digit or has a colon: meant as a time, even if not a valid one. */
 const TIME_LIKE = /^\d|:/;
-/** The words that turn the discussion thread on or off. */
-const THREAD_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ['thread', true],
-  ['no-thread', false],
-  ['nothread', false],
-]);
-/** The words that turn the question of the day on or off. */
-const QUIZ_WORDS: ReadonlyMap<string, boolean> = new Map([
-  ['quiz', true],
-  ['no-quiz', false],
-  ['noquiz', false],
-]);
+/** The words that turn the discussion thread, the diagram in the post and the question of the day on or off. */
+const SWITCHES = {
+  thread: new Map([
+    ['thread', true],
+    ['no-thread', false],
+    ['nothread', false],
+  ]),
+  diagram: new Map([
+    ['diagram', true],
+    ['no-diagram', false],
+    ['nodiagram', false],
+  ]),
+  quiz: new Map([
+    ['quiz', true],
+    ['no-quiz', false],
+    ['noquiz', false],
+  ]),
+} as const satisfies Record<string, ReadonlyMap<string, boolean>>;
+type Switch = keyof typeof SWITCHES;
+const switchOf = (token: string): [Switch, boolean] | undefined => {
+  for (const name of Object.keys(SWITCHES) as Switch[]) {
+    const value = SWITCHES[name].get(token.toLowerCase());
+    if (value !== undefined) return [name, value];
+  }
+  return undefined;
+};
 
 /**
  * The one `daily` grammar. Whatever verb a person uses, the result is one of four types, and only
  * `on` and `off` change a subscription: the permission check keys on the type, never on the words.
- * Reads `daily`, `daily on [HH:MM] [zone] [days] [thread|no-thread] [quiz|no-quiz]`, `daily off`; undefined for any other text. */
+ * Reads `daily`, `daily on [HH:MM] [zone] [days] [thread|no-thread] [diagram|no-diagram] [quiz|no-quiz]`,
+ * `daily off`; undefined for any other text. */
 export function parseDailyCommand(text: string): DailyCommand | undefined {
   const match = DAILY.exec(text);
   if (!match) return undefined;
@@ -71,22 +88,17 @@ export function parseDailyCommand(text: string): DailyCommand | undefined {
   let time: string | undefined;
   let timeZone: string | undefined;
   let weekdays: number | undefined;
-  let thread: boolean | undefined;
-  let quiz: boolean | undefined;
+  const switches: Partial<Record<Switch, boolean>> = {};
   const dayWords: string[] = [];
   for (const token of args) {
     const clock = TIME.exec(token);
-    const threadWord = THREAD_WORDS.get(token.toLowerCase());
-    const quizWord = QUIZ_WORDS.get(token.toLowerCase());
-    if (quizWord !== undefined) {
-      if (quiz !== undefined && quiz !== quizWord)
-        problems.push(['Both ', code('quiz'), ' and ', code('no-quiz'), ' given.']);
-      quiz = quizWord;
-    } else if (threadWord !== undefined) {
-      if (thread !== undefined && thread !== threadWord) {
-        problems.push(['Both ', code('thread'), ' and ', code('no-thread'), ' given.']);
+    const switched = switchOf(token);
+    if (switched) {
+      const [name, value] = switched;
+      if (switches[name] !== undefined && switches[name] !== value) {
+        problems.push(['Both ', code(name), ' and ', code(`no-${name}`), ' given.']);
       }
-      thread = threadWord;
+      switches[name] = value;
     } else if (clock && Number(clock[1]) <= 23 && Number(clock[2]) <= 59) {
       if (time !== undefined) problems.push([`Two times given: ${time} and ${token}.`]);
       time = `${clock[1]?.padStart(2, '0')}:${clock[2]}`;
@@ -111,8 +123,9 @@ export function parseDailyCommand(text: string): DailyCommand | undefined {
     ...(time !== undefined ? { time } : {}),
     ...(timeZone !== undefined ? { timeZone } : {}),
     ...(weekdays !== undefined ? { weekdays } : {}),
-    ...(thread !== undefined ? { thread } : {}),
-    ...(quiz !== undefined ? { quiz } : {}),
+    ...(switches.thread !== undefined ? { thread: switches.thread } : {}),
+    ...(switches.diagram !== undefined ? { diagram: switches.diagram } : {}),
+    ...(switches.quiz !== undefined ? { quiz: switches.quiz } : {}),
   };
 }
 

@@ -76,6 +76,7 @@ describe('/pattern', () => {
       userId: '100000000000000001',
       workspaceId: '200000000000000001',
       place: 'channel',
+      surface: 'slash',
     });
   });
 
@@ -152,6 +153,7 @@ describe('/pattern', () => {
       channelId: '300000000000000009',
       userId: '100000000000000001',
       place: 'dm',
+      surface: 'slash',
     });
   });
 

@@ -2,7 +2,9 @@ import { Writable } from 'node:stream';
 import { createDiscordService, type DiscordService } from '../../../src/adapters/discord/discord-client.js';
 import { createConversation, type DailyCommands } from '../../../src/conversation/create-conversation.js';
 import type { AskInput, Conversation } from '../../../src/conversation/types.js';
+import type { UsageLog } from '../../../src/conversation/usage-log.js';
 import type { Bot } from '../../../src/core/bot.js';
+import type { DiagramImages } from '../../../src/diagrams/diagram-images.js';
 import { createLogger } from '../../../src/logger.js';
 import type { Quiz } from '../../../src/quiz/create-quiz.js';
 import { isLate, withinBudget } from '../../../src/within-budget.js';
@@ -22,8 +24,12 @@ export interface HarnessOptions {
   /** The core the conversation answers with (a bot that throws, for failure tests). */
   readonly bot?: Bot;
   readonly daily?: DailyCommands;
+  /** The miss log and asked counts the conversation keeps and `stats` reads. */
+  readonly usage?: UsageLog;
   /** Changes the real conversation on its way to the adapter (slow answers). */
   readonly wrap?: (conversation: Conversation) => Conversation;
+  /** The diagrams drawn: the Diagram button attaches them. */
+  readonly diagrams?: DiagramImages;
   /** Quizzes, over a store of the test's. */
   readonly quiz?: Quiz;
 }
@@ -55,7 +61,9 @@ export function captureLogs() {
 
 /** The real conversation over the real catalog, as main builds it (fixed clock, UTC). */
 export function realConversation(
-  options: Pick<HarnessOptions, 'bot' | 'daily' | 'quiz'> & { logger?: ReturnType<typeof createLogger> } = {},
+  options: Pick<HarnessOptions, 'bot' | 'daily' | 'usage' | 'quiz'> & {
+    logger?: ReturnType<typeof createLogger>;
+  } = {},
 ) {
   return createConversation({
     bot: options.bot ?? realBot(),
@@ -63,6 +71,7 @@ export function realConversation(
     defaultTimeZone: 'UTC',
     clock: () => new Date('2025-03-14T12:00:00Z'),
     ...(options.daily ? { daily: options.daily } : {}),
+    ...(options.usage ? { usage: options.usage } : {}),
     ...(options.quiz ? { quiz: options.quiz } : {}),
   });
 }
@@ -111,6 +120,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     ...(options.deferAfterMs !== undefined ? { deferAfterMs: options.deferAfterMs } : {}),
     ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+    ...(options.diagrams ? { diagrams: options.diagrams } : {}),
   });
   await service.start();
   // GUILD_CREATE follows READY: wait until the guild (and its channel) is cached.

@@ -42,10 +42,11 @@ describe('registerCommands', () => {
 
 describe('inviteUrl', () => {
   it('asks for bot and applications.commands with only the permissions the bot uses', () => {
-    // View Channel 1024, Send Messages 2048, Embed Links 16384, Read Message History 65536, Send Messages in Threads 2^38.
-    expect(BOT_PERMISSION_BITS).toBe(1024n + 2048n + 16384n + 65536n + 274877906944n);
+    // View Channel 1024, Send Messages 2048, Embed Links 16384, Attach Files 32768, Read Message History 65536,
+    // Send Messages in Threads 2^38.
+    expect(BOT_PERMISSION_BITS).toBe(1024n + 2048n + 16384n + 32768n + 65536n + 274877906944n);
     expect(inviteUrl('123456789012345678')).toBe(
-      'https://discord.com/oauth2/authorize?client_id=123456789012345678&scope=bot+applications.commands&permissions=274877991936',
+      'https://discord.com/oauth2/authorize?client_id=123456789012345678&scope=bot+applications.commands&permissions=274878024704',
     );
   });
 });

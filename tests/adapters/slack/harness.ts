@@ -4,6 +4,7 @@ import type { SlackConfig } from '../../../src/config.js';
 import { createConversation } from '../../../src/conversation/create-conversation.js';
 import type { Conversation } from '../../../src/conversation/types.js';
 import type { Bot } from '../../../src/core/bot.js';
+import type { DiagramImages } from '../../../src/diagrams/diagram-images.js';
 import { createLogger, type Logger } from '../../../src/logger.js';
 import type { HealthReport } from '../../../src/service.js';
 import { type FakeSlack, slackSignature, startFakeSlack } from '../../fakes/fake-slack.js';
@@ -39,6 +40,8 @@ export function testSlackService(
     readonly health?: () => HealthReport;
     readonly ackBudgetMs?: number;
     readonly adminsOnlyForDaily?: boolean;
+    readonly diagrams?: DiagramImages;
+    readonly publicUrl?: string;
   } = {},
 ): SlackService {
   const logger = options.logger ?? createLogger('silent');
@@ -52,6 +55,8 @@ export function testSlackService(
     retryConfig: { retries: 0 },
     ...(options.health ? { health: options.health } : {}),
     ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
+    ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
 }
 
@@ -65,6 +70,9 @@ export interface HarnessOptions {
   readonly conversation?: (logger: Logger) => Conversation;
   readonly ackBudgetMs?: number;
   readonly adminsOnlyForDaily?: boolean;
+  /** The diagrams drawn, and PUBLIC_URL: the Diagram button links or uploads them. */
+  readonly diagrams?: DiagramImages;
+  readonly publicUrl?: string;
 }
 
 /** The real Bolt app in HTTP mode on 127.0.0.1, its Web API pointed at a fresh fake Slack. */
@@ -84,6 +92,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...(options.conversation ? { conversation: options.conversation(logger) } : {}),
       ...(options.ackBudgetMs !== undefined ? { ackBudgetMs: options.ackBudgetMs } : {}),
       ...(options.adminsOnlyForDaily ? { adminsOnlyForDaily: true } : {}),
+      ...(options.diagrams ? { diagrams: options.diagrams } : {}),
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       logger,
     },
   );

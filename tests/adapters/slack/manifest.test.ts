@@ -38,6 +38,7 @@ describe('the Slack app manifest', () => {
       'channels:read',
       'chat:write',
       'commands',
+      'files:write',
       'groups:read',
       'im:history',
       'users:read',

@@ -143,6 +143,27 @@ describe('parseContent', () => {
     expect(withAlpha({ diagram: { text: 'a\tb\n' } })).toEqual([expect.stringContaining('outside ASCII')]);
   });
 
+  it('checks a DOT diagram: its shape, its length, no outside references, and alt text beside it', () => {
+    const text = 'A ──▶ B\n';
+    const alt = 'A leads to B.';
+    expect(withAlpha({ diagram: { text, alt, dot: 'digraph { A -> B }' } })).toEqual([]);
+    expect(withAlpha({ diagram: { text, dot: 'digraph { A -> B }' } })).toEqual([
+      expect.stringMatching(/alpha-pattern\.yaml:\d+: diagram\.alt: a diagram drawn from dot needs alt text/),
+    ]);
+    expect(withAlpha({ diagram: { text, alt, dot: 'A -> B' } })).toEqual([
+      expect.stringMatching(/diagram\.dot: must be a Graphviz source starting with "digraph" or "graph"/),
+    ]);
+    expect(withAlpha({ diagram: { text, alt, dot: 'digraph { A [image="/etc/passwd"] }' } })).toEqual([
+      expect.stringContaining('diagram.dot: must not set "image"'),
+    ]);
+    expect(withAlpha({ diagram: { text, alt, dot: `digraph { ${'A -> B; '.repeat(400)} }` } })).toEqual([
+      expect.stringContaining(`diagram.dot: at most ${CAPS.diagramDot} characters`),
+    ]);
+    expect(withAlpha({ diagram: { text, alt, dot: 'digraph { A [label="@here"] }' } })).toEqual([
+      expect.stringContaining('diagram.dot: must not contain text that could ping'),
+    ]);
+  });
+
   it('refuses text that could ping a channel, anywhere', () => {
     for (const ping of ['<!channel>', '@everyone', '@here', '<@U123>']) {
       expect(withAlpha({ example: `Say ${ping} now.` })).toContainEqual(
