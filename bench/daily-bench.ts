@@ -11,23 +11,17 @@
  * p99 during the tick against the p99 of the two runs without (the issue's target: within 1.25 ×).
  * `--post-ms N` makes each fake post take N ms (default 1), as a real platform call does.
  */
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { loadCatalogFile } from '../src/catalog-file.js';
 import { createBot } from '../src/core/bot.js';
 import { createDailyScheduler } from '../src/daily/daily-scheduler.js';
 import type { DailyPoster } from '../src/daily/poster.js';
 import { EVERY_DAY } from '../src/daily/subscription.js';
 import { createLogger } from '../src/logger.js';
-import { createPostgresStore } from '../src/store/postgres.js';
-import { createSqliteStore } from '../src/store/sqlite.js';
 import type { Store } from '../src/store/store.js';
 import { ackSummary, startAckProbe } from './ack-probe.js';
+import { type Backend, postgres, sqlite } from './bench-stores.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -43,57 +37,6 @@ const ACK_REQUESTS = 2000;
 const ACK_PER_SECOND = 200;
 const NOW = new Date('2026-11-25T09:00:30Z');
 const bot = createBot(loadCatalogFile('data/patterns.tsv'));
-
-interface Backend {
-  readonly name: string;
-  open(): Promise<{ store: Store; cleanup: () => Promise<void> }>;
-}
-
-const sqlite: Backend = {
-  name: 'sqlite',
-  async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'pattern-bot-bench-'));
-    const store = createSqliteStore(join(dir, 'bot.db'));
-    await store.ready();
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-};
-
-function postgres(url: string): Backend {
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    name: 'postgres',
-    async open() {
-      const name = `bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
-      await admin(`CREATE DATABASE ${name}`);
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      const store = createPostgresStore(target.toString(), { poolSize: 16 });
-      await store.ready();
-      return {
-        store,
-        cleanup: async () => {
-          await store.close();
-          await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        },
-      };
-    },
-  };
-}
 
 async function subscribe(store: Store, count: number) {
   let next = 0;

@@ -10,6 +10,7 @@ import type { DailyPlatform, DailyPoster } from './daily/poster.js';
 import type { DiagramImages } from './diagrams/diagram-images.js';
 import type { Logger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { createQuiz } from './quiz/create-quiz.js';
 import { createReview, type Review } from './review/create-review.js';
 import type { ReviewScheduler } from './review/review-scheduler.js';
 import type { ReviewSender } from './review/review-sender.js';
@@ -124,6 +125,23 @@ export function createApp(options: AppOptions): App {
   if (store) metrics.watchPool(() => store.poolUse());
   const usage =
     config.missLog && store ? createUsageLog({ store, logger, clock, days: config.missLogDays }) : undefined;
+  const quiz = store
+    ? createQuiz({
+        bot,
+        store,
+        clock,
+        defaultTimeZone: config.dailyDefaultTimeZone,
+        leaderboard: config.quizLeaderboard,
+        ...(daily
+          ? {
+              timeZoneOf: (platform, channelId) =>
+                platform === 'console'
+                  ? Promise.resolve(undefined)
+                  : daily.commands.timeZoneOf(platform, channelId),
+            }
+          : {}),
+      })
+    : undefined;
   const conversation = createConversation({
     bot,
     logger,
@@ -133,6 +151,7 @@ export function createApp(options: AppOptions): App {
     defaultTimeZone: config.dailyDefaultTimeZone,
     ...(daily ? { daily: daily.commands } : {}),
     ...(review ? { review: review.commands } : {}),
+    ...(quiz ? { quiz } : {}),
     ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
   });
 

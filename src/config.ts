@@ -78,6 +78,13 @@ export const envSchema = z.object({
       'must be a whole number of days from 1 to 3650',
     )
     .transform(Number),
+  /** `off`: no `quiz top` leaderboard, for teams that prefer no ranking. */
+  QUIZ_LEADERBOARD: withDefault('on').pipe(z.enum(['on', 'off']).transform((v) => v === 'on')),
+  /** Minutes after a question of the day until its answer; unset: at the channel's next post. */
+  QUIZ_REVEAL_AFTER_MINUTES: optional.refine(
+    (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 10_080),
+    'must be a number of minutes from 1 to 10080 (a week), or unset for "at the next post"',
+  ),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -126,6 +133,10 @@ export interface Config {
    * as an image block of `${publicUrl}/diagrams/<slug>.png`, served by the bot, instead of uploading it.
    */
   readonly publicUrl?: string;
+  /** Whether `quiz top` shows a channel leaderboard (QUIZ_LEADERBOARD, default on). */
+  readonly quizLeaderboard: boolean;
+  /** Minutes until a question of the day's answer; unset: at the channel's next post. */
+  readonly quizRevealAfterMinutes?: number;
 }
 
 export class ConfigError extends Error {
@@ -206,6 +217,10 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     missLog: env.MISS_LOG,
     missLogDays: env.MISS_LOG_DAYS,
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+    quizLeaderboard: env.QUIZ_LEADERBOARD,
+    ...(env.QUIZ_REVEAL_AFTER_MINUTES
+      ? { quizRevealAfterMinutes: Number(env.QUIZ_REVEAL_AFTER_MINUTES) }
+      : {}),
   };
 }
 

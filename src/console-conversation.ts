@@ -4,6 +4,7 @@ import type { Conversation } from './conversation/types.js';
 import { createUsageLog, type UsageLog } from './conversation/usage-log.js';
 import type { Bot } from './core/bot.js';
 import type { Logger } from './logger.js';
+import { createConsoleQuiz } from './quiz/console-quiz.js';
 import { openStore } from './store/create-store.js';
 
 const DAY_MS = 86_400_000;
@@ -42,7 +43,10 @@ async function openUsageLog(
 
 /** The console chat's conversation (main's console mode and `cli -- chat`), with its usage log; `close` when the chat ends. */
 export async function openConsoleConversation(
-  config: Pick<Config, 'databasePath' | 'databaseUrl' | 'missLog' | 'missLogDays' | 'dailyDefaultTimeZone'>,
+  config: Pick<
+    Config,
+    'databasePath' | 'databaseUrl' | 'missLog' | 'missLogDays' | 'dailyDefaultTimeZone' | 'quizLeaderboard'
+  >,
   bot: Bot,
   logger: Logger,
 ): Promise<{ readonly conversation: Conversation; close(): Promise<void> }> {
@@ -52,6 +56,7 @@ export async function openConsoleConversation(
     logger,
     defaultTimeZone: config.dailyDefaultTimeZone,
     ...(log.usage ? { usage: log.usage } : {}),
+    quiz: createConsoleQuiz(bot, config),
   });
   return { conversation, close: () => log.close() };
 }

@@ -10,11 +10,13 @@ import { STATS_ROWS } from '../core/card/stats-card.js';
 import { type Completion, completions } from '../core/complete.js';
 import { changesSubscription, type DailyCommand } from '../core/daily/daily-command.js';
 import type { Intent } from '../core/intent.js';
+import { parseQuizCommand } from '../core/quiz/quiz-command.js';
 import { isRemark } from '../core/remark.js';
 import { parseReviewCommand } from '../core/review/review-command.js';
 import type { DailyTarget } from '../daily/run-daily-command.js';
 import type { Logger } from '../logger.js';
 import type { Metrics, Surface } from '../metrics.js';
+import type { Quiz } from '../quiz/create-quiz.js';
 import type { ReviewCommands } from '../review/create-review.js';
 import { isLate, withinBudget } from '../within-budget.js';
 import { answerReviewCommand } from './answer-review-command.js';
@@ -45,6 +47,8 @@ export interface ConversationOptions {
   readonly metrics?: Pick<Metrics, 'observeAnswer' | 'observeLatency'>;
   /** Where misses and asked patterns are counted (absent: MISS_LOG=off, or no store). */
   readonly usage?: UsageLog;
+  /** Quizzes, scores and the leaderboard (absent without a store). */
+  readonly quiz?: Quiz;
 }
 
 /** The metrics' surface of a text: a slash command, the console, a DM, or else a mention. */
@@ -155,6 +159,11 @@ export function createConversation(options: ConversationOptions): Conversation {
       seen('review', 'review', false);
       return answerReviewCommand(review, input, options.review);
     }
+    const quizCommand = options.quiz && parseQuizCommand(capped);
+    if (quizCommand && options.quiz) {
+      seen('quiz', quizCommand.type, false);
+      return options.quiz.ask(quizCommand, input);
+    }
     const key = cacheKey(capped);
     const known = cards?.get(key);
     if (known) {
@@ -205,9 +214,14 @@ export function createConversation(options: ConversationOptions): Conversation {
     }
   }
 
-  function act(value: unknown, input: ActInput): ActResult {
+  async function act(value: unknown, input: ActInput): Promise<ActResult> {
     const action = decodeAction(value);
     if (!action) return { type: 'notice', card: problemCard('stale-action') };
+    if (action.type === 'quiz' || action.type === 'quiz-post') {
+      return options.quiz
+        ? options.quiz.act(action, input)
+        : { type: 'notice', card: problemCard('stale-action') };
+    }
     if (action.type === 'show') {
       const key = `\u0000show:${action.slug}`;
       const known = cards?.get(key);
@@ -254,7 +268,7 @@ export function createConversation(options: ConversationOptions): Conversation {
           const person = { ...input, platform: input.platform };
           return { type: 'notice', card: await options.review.answer(action, person) };
         }
-        return act(value, input);
+        return await act(value, input);
       } catch (error) {
         logger.error(
           { err: error instanceof Error ? error.message : String(error), platform: input.platform },
@@ -274,9 +288,12 @@ export function createConversation(options: ConversationOptions): Conversation {
       elapsed(platform, 'autocomplete', started);
       return found;
     },
-    isPrivate: (text) =>
-      parseReviewCommand(String(text ?? '')) !== undefined ||
-      bot.parse(String(text ?? '')).intent.type === 'stats',
+    isPrivate: (text) => {
+      if (parseReviewCommand(String(text ?? '')) !== undefined) return true;
+      const quizCommand = options.quiz && parseQuizCommand(capText(text));
+      if (quizCommand) return quizCommand.type !== 'ask';
+      return bot.parse(String(text ?? '')).intent.type === 'stats';
+    },
     workingCard: WORKING_CARD,
     failureCard,
   };

@@ -36,7 +36,7 @@ export interface ActInput {
   readonly platform: Platform;
   readonly userId: string;
   readonly channelId?: string;
-  /** Slack team ID or Discord guild ID, when there is one. */
+  /** Slack team ID or Discord guild ID, when there is one (quiz answers are kept per workspace). */
   readonly workspaceId?: string;
 }
 

@@ -125,6 +125,8 @@ export interface DailySchedule {
   readonly thread: boolean;
   /** The post carries the pattern's diagram. */
   readonly diagram: boolean;
+  /** Whether each post ends with a question of the day. */
+  readonly quiz?: boolean;
   /** The next post, if one is scheduled. */
   readonly nextPostAt?: Date;
   /** Set by DAILY_CHANNELS in the configuration rather than by a command. */

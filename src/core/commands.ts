@@ -60,6 +60,12 @@ export const COMMANDS = [
     summary: 'A short spaced review by DM on the days you choose (status, on, off). Off deletes your data.',
     examples: ['review on weekdays at 09:00 Europe/Berlin', 'review off', 'review'],
   },
+  {
+    name: 'quiz',
+    usage: 'quiz [pattern | category] | quiz stats | quiz top',
+    summary: 'A scenario question to answer; your score and streak; the channel leaderboard.',
+    examples: ['quiz', 'quiz saga', 'quiz data', 'quiz stats', 'quiz top'],
+  },
   { name: 'help', usage: 'help', summary: 'This help.', examples: ['help'] },
 ] as const satisfies readonly Command[];
 

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { DailyCommands } from '../conversation/create-conversation.js';
 import type { Bot } from '../core/bot.js';
 import type { Logger } from '../logger.js';
+import { createDailyQuestion } from '../quiz/daily-question.js';
 import { createStore } from '../store/create-store.js';
 import type { Store } from '../store/store.js';
 import { createDailyScheduler, type DailyScheduler, type DailySchedulerOptions } from './daily-scheduler.js';
@@ -26,7 +27,10 @@ export interface Daily {
  * exists, so the composition root stays linear: store → conversation → adapters → scheduler.
  */
 export function createDaily(options: {
-  config: Pick<Config, 'databasePath' | 'databaseUrl' | 'dailyDefaultTimeZone' | 'dailyChannels'> &
+  config: Pick<
+    Config,
+    'databasePath' | 'databaseUrl' | 'dailyDefaultTimeZone' | 'dailyChannels' | 'quizRevealAfterMinutes'
+  > &
     Partial<Pick<Config, 'missLogDays'>>;
   /** An opened store (`openStore`); without one the config's is created here. */
   store?: Store;
@@ -66,6 +70,11 @@ export function createDaily(options: {
         defaultTimeZone,
         ...(config.missLogDays !== undefined ? { missRetentionDays: config.missLogDays } : {}),
         ...(options.metrics ? { metrics: options.metrics } : {}),
+        quiz: createDailyQuestion({
+          bot,
+          store,
+          ...(config.quizRevealAfterMinutes ? { revealAfterMs: config.quizRevealAfterMinutes * 60_000 } : {}),
+        }),
         ...options.scheduler,
       }),
   };

@@ -17,6 +17,7 @@ import {
   type RetryPolicy,
   releaseClaim,
 } from './attempt-delivery.js';
+import type { DailyQuiz } from './daily-quiz.js';
 import { createLimiter } from './limiter.js';
 import { type DailyPoster, deliveryKey } from './poster.js';
 import { addDays, isDue, nextPostAt } from './schedule.js';
@@ -58,7 +59,12 @@ export interface DailySchedulerOptions {
    * 10 s); the claims of those still in flight are then given back for another process to take at once.
    */
   readonly stopTimeoutMs?: number;
+  /** The question of the day, for subscriptions with `quiz` on. */
+  readonly quiz?: DailyQuiz;
 }
+
+/** A delivery, and the question of the day it ends with, if any. */
+type Job = DeliveryJob & { readonly asked?: { readonly questionId: string; readonly round: string } };
 
 export interface DailyScheduler extends Service {
   /** Scans once and waits for the deliveries this scan started. */
@@ -144,18 +150,58 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
     return made;
   }
 
-  function buildJob(subscription: Subscription, localDate: string): DeliveryJob | undefined {
+  function buildJob(subscription: Subscription, localDate: string): Job | undefined {
     const poster = posters.get(subscription.platform);
     if (!poster) return undefined;
     const { patternSlug, card, withDiagram: pictured, thread } = cardsOf(localDate);
+    const ref = { platform: subscription.platform, channelId: subscription.channelId, localDate };
+    const base = subscription.diagram ? pictured : card;
+    const asked = subscription.quiz ? options.quiz?.withQuestion(base, patternSlug, ref) : undefined;
     return {
       poster,
-      ref: { platform: subscription.platform, channelId: subscription.channelId, localDate },
+      ref,
       key: deliveryKey(subscription.platform, subscription.channelId, localDate),
       patternSlug,
-      card: subscription.diagram ? pictured : card,
+      card: asked?.card ?? base,
       ...(subscription.thread && thread ? { thread } : {}),
+      ...(asked ? { asked } : {}),
     };
+  }
+
+  /** Sends a claimed delivery; a question of the day in it gets its answer scheduled for the thread. */
+  async function deliver(task: Job, next: Date): Promise<void> {
+    await deliverClaimed(task);
+    const { asked, ref } = task;
+    if (!asked || !options.quiz) return;
+    const sent = await store.getDelivery(ref);
+    if (sent?.status !== 'sent' || !sent.messageId) return;
+    const { revealAfterMs } = options.quiz;
+    await store.scheduleQuizReveal({
+      ...ref,
+      questionId: asked.questionId,
+      round: asked.round,
+      messageId: sent.messageId,
+      revealAt:
+        revealAfterMs === undefined ? next : new Date((sent.sentAt ?? clock()).getTime() + revealAfterMs),
+    });
+  }
+
+  /** Posts the answers to questions of the day that are due, each claimed once. */
+  async function reveal(now: Date): Promise<void> {
+    if (!options.quiz) return;
+    for (const due of await store.claimQuizReveals(now, pageSize)) {
+      const poster = posters.get(due.platform);
+      const card = await options.quiz.revealCard(due);
+      if (!poster?.reply || !card) continue;
+      await limiter
+        .run(() => poster.reply?.(due.channelId, due.messageId, card) ?? Promise.resolve())
+        .catch((error: unknown) =>
+          logger.warn(
+            { platform: due.platform, channelId: due.channelId, err: String(error) },
+            'daily: could not post the answer to the question of the day',
+          ),
+        );
+    }
   }
 
   /** Tracks a delivery from its claim to its end; errors are logged, never thrown. */
@@ -205,7 +251,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
           { owner, staleAfterMs, maxAttempts, advance },
         ),
       );
-      if (claimed) await deliverClaimed(task);
+      if (claimed) await deliver(task, next);
     });
   }
 
@@ -223,7 +269,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
       // Another owner's unsent claim (not a failure cooling down, not one given back): a takeover.
       if (delivery.status === 'claimed' && delivery.claimOwner && delivery.claimOwner !== owner)
         options.metrics?.observeTakeover(delivery.platform);
-      await deliverClaimed(task);
+      await deliver(task, nextPostAt(subscription, now) ?? fallbackNext(now));
     });
   }
 
@@ -278,6 +324,7 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
         const resumed = resume(delivery, subscription, now);
         if (resumed) started.push(resumed);
       }
+      await reveal(now);
       await prune(now);
       lastTickAt = now;
       lastTickError = undefined;

@@ -48,6 +48,12 @@ export interface DailyPoster {
   post(channelId: string, card: Card, options: PostOptions): Promise<{ messageId: string }>;
   /** Whether the bot can post in the channel; if not, what a person must do about it. */
   checkCanPost(channelId: string): Promise<CanPost>;
+  /**
+   * Posts a card in the thread of an earlier daily post (the question of the day's answer): on Slack
+   * a threaded reply, on Discord in the post's thread if it has one, else as a reply to the post.
+   * One attempt; throws on failure.
+   */
+  reply?(channelId: string, messageId: string, card: Card): Promise<void>;
 }
 
 /**

@@ -34,6 +34,7 @@ function schedule(subscription: Subscription, now: Date): DailySchedule {
     weekdays: subscription.weekdays,
     thread: subscription.thread,
     diagram: subscription.diagram,
+    ...(subscription.quiz ? { quiz: true } : {}),
     ...(next ? { nextPostAt: next } : {}),
     fromConfig: subscription.source === 'config',
   };
@@ -98,6 +99,7 @@ export async function runDailyCommand(
       weekdays: command.weekdays ?? existing?.weekdays ?? EVERY_DAY,
       thread: command.thread ?? existing?.thread ?? false,
       diagram: command.diagram ?? existing?.diagram ?? false,
+      quiz: command.quiz ?? existing?.quiz ?? false,
       source: 'command',
       createdBy: target.userId,
     },

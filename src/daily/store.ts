@@ -27,6 +27,9 @@ export type DailyStore = Pick<
   | 'pruneEvents'
   | 'pruneMisses'
   | 'pruneAsks'
+  // The question of the day's answer, in the post's thread:
+  | 'scheduleQuizReveal'
+  | 'claimQuizReveals'
 >;
 
 export type { ClaimOptions } from '../store/store.js';

@@ -21,6 +21,8 @@ export interface SubscriptionInput extends SubscriptionSchedule {
   readonly thread: boolean;
   /** The post carries the pattern's diagram (its picture where one is drawn). Not part of the schedule either. */
   readonly diagram: boolean;
+  /** End each post with a question of the day (`daily on quiz`); its answer follows in the post's thread. */
+  readonly quiz?: boolean;
   readonly workspaceId?: string | undefined;
   readonly source: 'command' | 'config';
   readonly createdBy?: string | undefined;

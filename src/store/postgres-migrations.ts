@@ -87,6 +87,49 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
      answered_date text,
      PRIMARY KEY (platform, workspace_id, user_id, slug)
    );`,
+  // 5: the quiz: each answer under a unique key (a person answers a posting once), and each person's
+  // totals (score, answers, streak of days with a right answer); nothing else about a person; and
+  // whether a channel's daily post ends with a question of the day.
+  `CREATE TABLE quiz_answers (
+     platform     text        NOT NULL CHECK (platform IN ('slack', 'discord', 'console')),
+     workspace_id text        NOT NULL,
+     user_id      text        NOT NULL,
+     question_id  text        NOT NULL,
+     round        text        NOT NULL,
+     pattern_slug text        NOT NULL,
+     channel_id   text        NOT NULL,
+     choice       integer     NOT NULL,
+     correct      boolean     NOT NULL,
+     local_date   text        NOT NULL CHECK (local_date ~ '^\\d{4}-\\d{2}-\\d{2}$'),
+     answered_at  timestamptz NOT NULL,
+     PRIMARY KEY (platform, workspace_id, user_id, question_id, round)
+   );
+   CREATE INDEX quiz_answers_channel ON quiz_answers (platform, workspace_id, channel_id);
+   CREATE INDEX quiz_answers_round ON quiz_answers (question_id, round);
+   CREATE TABLE quiz_people (
+     platform       text    NOT NULL,
+     workspace_id   text    NOT NULL,
+     user_id        text    NOT NULL,
+     score          integer NOT NULL,
+     answered       integer NOT NULL,
+     current_streak integer NOT NULL,
+     best_streak    integer NOT NULL,
+     last_day       text,
+     PRIMARY KEY (platform, workspace_id, user_id)
+   );
+   ALTER TABLE subscriptions ADD COLUMN quiz boolean NOT NULL DEFAULT false;
+   CREATE TABLE quiz_reveals (
+     platform    text        NOT NULL,
+     channel_id  text        NOT NULL,
+     local_date  text        NOT NULL,
+     question_id text        NOT NULL,
+     round       text        NOT NULL,
+     message_id  text        NOT NULL,
+     reveal_at   timestamptz NOT NULL,
+     revealed_at timestamptz,
+     PRIMARY KEY (platform, channel_id, local_date)
+   );
+   CREATE INDEX quiz_reveals_due ON quiz_reveals (reveal_at) WHERE revealed_at IS NULL;`,
 ];
 
 /** The advisory lock key every process migrating this database takes first (any fixed bigint). */

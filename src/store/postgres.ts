@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { DailyPlatform } from '../daily/poster.js';
 import type { Logger } from '../logger.js';
 import { MIGRATION_LOCK_KEY, POSTGRES_MIGRATIONS } from './postgres-migrations.js';
+import { postgresQuiz } from './postgres-quiz.js';
 import { createPostgresReview } from './postgres-review.js';
 import { sameSchedule } from './sqlite.js';
 import { describeDatabaseUrl, postgresStorageError, StorageError } from './storage-error.js';
@@ -45,6 +46,7 @@ interface SubscriptionRow {
   active_since: Date;
   thread: boolean;
   diagram: boolean;
+  quiz: boolean;
   next_run_at: Date;
 }
 
@@ -81,6 +83,7 @@ function rowToSubscription(row: SubscriptionRow): Subscription {
     activeSince: row.active_since,
     thread: row.thread,
     diagram: row.diagram,
+    quiz: row.quiz,
   };
 }
 
@@ -107,12 +110,12 @@ const staleBefore = (n: number) => `now() - ($${n}::double precision * interval 
 
 const SQL = {
   insertSubscription: `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, time_zone, weekdays,
-      enabled, source, created_by, created_at, updated_at, active_since, thread, diagram, next_run_at)
-    VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $9, $9, $10, $11, 'epoch')
+      enabled, source, created_by, created_at, updated_at, active_since, thread, diagram, next_run_at, quiz)
+    VALUES ($1, $2, $3, $4, $5, $6, true, $7, $8, $9, $9, $9, $10, $11, 'epoch', $12)
     ON CONFLICT (platform, channel_id) DO NOTHING RETURNING *`,
   updateSubscription: `UPDATE subscriptions SET workspace_id = $3, time = $4, time_zone = $5, weekdays = $6,
       enabled = true, disabled_reason = NULL, source = $7, created_by = $8, updated_at = $9,
-      active_since = $12, thread = $10, diagram = $11, next_run_at = 'epoch'
+      active_since = $13, thread = $10, diagram = $11, quiz = $12, next_run_at = 'epoch'
     WHERE ${SUBSCRIPTION_KEY} RETURNING *`,
   due: `SELECT * FROM subscriptions
     WHERE enabled AND next_run_at <= $1 AND (next_run_at, platform, channel_id) > ($2, $3, $4)
@@ -144,7 +147,7 @@ const SQL = {
   release: `UPDATE deliveries SET status = 'failed', last_error = $5, claimed_at = 'epoch', claim_owner = NULL
     WHERE ${DELIVERY_KEY} AND status = 'claimed' AND claim_owner = $4`,
   staleDeliveries: `SELECT d.*, s.workspace_id, s.time, s.time_zone, s.weekdays, s.enabled, s.disabled_reason,
-      s.source, s.created_by, s.created_at, s.updated_at, s.active_since, s.thread, s.diagram, s.next_run_at
+      s.source, s.created_by, s.created_at, s.updated_at, s.active_since, s.thread, s.diagram, s.next_run_at, s.quiz
     FROM deliveries d JOIN subscriptions s USING (platform, channel_id)
     WHERE d.status <> 'sent' AND d.claimed_at <= ${staleBefore(1)} AND d.attempts < $2 AND d.local_date >= $3
       AND s.enabled
@@ -243,6 +246,22 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
       throw fault(error);
     }
   }
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    await opening;
+    let client: pg.PoolClient | undefined;
+    try {
+      client = await pool.connect();
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client?.query('ROLLBACK').catch(() => {});
+      throw fault(error);
+    } finally {
+      client?.release();
+    }
+  }
   const changed = async (text: string, values: unknown[]) => ((await query(text, values)).rowCount ?? 0) > 0;
   const count = async (text: string, values: unknown[]) => (await query(text, values)).rowCount ?? 0;
   const key = (ref: DeliveryRef) => [ref.platform, ref.channelId, ref.localDate];
@@ -258,6 +277,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     now,
     input.thread,
     input.diagram,
+    input.quiz ?? false,
   ];
   const getSubscription = async (platform: DailyPlatform, channelId: string) => {
     const { rows } = await query<SubscriptionRow>(`SELECT * FROM subscriptions WHERE ${SUBSCRIPTION_KEY}`, [
@@ -273,12 +293,8 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     async ready() {
       await opening;
     },
-    async upsertSubscription(input, now) {
-      await opening;
-      let client: pg.PoolClient | undefined;
-      try {
-        client = await pool.connect();
-        await client.query('BEGIN');
+    upsertSubscription: (input, now) =>
+      transaction(async (client) => {
         const inserted = await client.query<SubscriptionRow>(SQL.insertSubscription, values(input, now));
         let saved = inserted.rows[0] ? rowToSubscription(inserted.rows[0]) : undefined;
         if (!saved) {
@@ -295,16 +311,9 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
           ]);
           saved = updated.rows[0] ? rowToSubscription(updated.rows[0]) : undefined;
         }
-        await client.query('COMMIT');
         if (!saved) throw new Error('the subscription vanished while it was saved');
         return saved;
-      } catch (error) {
-        await client?.query('ROLLBACK').catch(() => {});
-        throw fault(error);
-      } finally {
-        client?.release();
-      }
-    },
+      }),
     insertSubscriptionIfMissing: (input, now) => changed(SQL.insertSubscription, values(input, now)),
     disableSubscription: (platform, channelId, reason, now) =>
       changed(
@@ -410,6 +419,7 @@ export function createPostgresStore(url: string, options: PostgresStoreOptions =
     },
     pruneAsks: (before) => count('DELETE FROM pattern_asks WHERE day < $1::date', [utcDay(before)]),
     poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    ...postgresQuiz({ query, transaction }),
     async close() {
       await opening.catch(() => {});
       await pool.end();

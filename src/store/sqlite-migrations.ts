@@ -91,6 +91,49 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
      answered_date TEXT,
      PRIMARY KEY (platform, workspace_id, user_id, slug)
    ) STRICT;`,
+  // 7: the quiz: each answer under a unique key (a person answers a posting once), and each person's
+  // totals (score, answers, streak of days with a right answer); nothing else about a person; and
+  // whether a channel's daily post ends with a question of the day.
+  `CREATE TABLE quiz_answers (
+     platform     TEXT    NOT NULL CHECK (platform IN ('slack', 'discord', 'console')),
+     workspace_id TEXT    NOT NULL,
+     user_id      TEXT    NOT NULL,
+     question_id  TEXT    NOT NULL,
+     round        TEXT    NOT NULL,
+     pattern_slug TEXT    NOT NULL,
+     channel_id   TEXT    NOT NULL,
+     choice       INTEGER NOT NULL,
+     correct      INTEGER NOT NULL CHECK (correct IN (0, 1)),
+     local_date   TEXT    NOT NULL,
+     answered_at  INTEGER NOT NULL,
+     PRIMARY KEY (platform, workspace_id, user_id, question_id, round)
+   ) STRICT;
+   CREATE INDEX quiz_answers_channel ON quiz_answers (platform, workspace_id, channel_id);
+   CREATE INDEX quiz_answers_round ON quiz_answers (question_id, round);
+   CREATE TABLE quiz_people (
+     platform       TEXT    NOT NULL,
+     workspace_id   TEXT    NOT NULL,
+     user_id        TEXT    NOT NULL,
+     score          INTEGER NOT NULL,
+     answered       INTEGER NOT NULL,
+     current_streak INTEGER NOT NULL,
+     best_streak    INTEGER NOT NULL,
+     last_day       TEXT,
+     PRIMARY KEY (platform, workspace_id, user_id)
+   ) STRICT;
+   ALTER TABLE subscriptions ADD COLUMN quiz INTEGER NOT NULL DEFAULT 0 CHECK (quiz IN (0, 1));
+   CREATE TABLE quiz_reveals (
+     platform    TEXT    NOT NULL,
+     channel_id  TEXT    NOT NULL,
+     local_date  TEXT    NOT NULL,
+     question_id TEXT    NOT NULL,
+     round       TEXT    NOT NULL,
+     message_id  TEXT    NOT NULL,
+     reveal_at   INTEGER NOT NULL,
+     revealed_at INTEGER,
+     PRIMARY KEY (platform, channel_id, local_date)
+   ) STRICT;
+   CREATE INDEX quiz_reveals_due ON quiz_reveals (reveal_at) WHERE revealed_at IS NULL;`,
 ];
 
 /**

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { DailyPlatform } from '../daily/poster.js';
 import type { SubscriptionSchedule } from '../daily/subscription.js';
 import { migrateSqlite } from './sqlite-migrations.js';
+import { prepareQuiz, sqliteQuiz } from './sqlite-quiz.js';
 import { createSqliteReview } from './sqlite-review.js';
 import { isSqliteBusy, StorageError, sqliteStorageError } from './storage-error.js';
 import {
@@ -51,6 +52,7 @@ interface SubscriptionRow {
   thread: number;
   diagram: number;
   next_run_at: number;
+  quiz: number;
 }
 
 interface DeliveryRow {
@@ -100,6 +102,7 @@ function rowToSubscription(row: SubscriptionRow): DueSubscription {
     activeSince: new Date(row.active_since),
     thread: row.thread === 1,
     diagram: row.diagram === 1,
+    quiz: row.quiz === 1,
     nextRunAt: new Date(row.next_run_at),
   };
 }
@@ -151,14 +154,14 @@ function prepare(db: Database.Database) {
     insertSubscription: db.prepare(
       `INSERT INTO subscriptions (platform, channel_id, workspace_id, time, time_zone, weekdays, enabled,
          disabled_reason, source, created_by, created_at, updated_at, active_since, thread, diagram,
-         next_run_at)
+         next_run_at, quiz)
        VALUES (@platform, @channelId, @workspaceId, @time, @timeZone, @weekdays, 1, NULL, @source,
-         @createdBy, @now, @now, @now, @thread, @diagram, 0)
+         @createdBy, @now, @now, @now, @thread, @diagram, 0, @quiz)
        ON CONFLICT (platform, channel_id) DO NOTHING`,
     ),
     updateSubscription: db.prepare(
       `UPDATE subscriptions SET workspace_id = @workspaceId, time = @time, time_zone = @timeZone,
-         weekdays = @weekdays, thread = @thread, diagram = @diagram, enabled = 1, disabled_reason = NULL, source = @source,
+         weekdays = @weekdays, thread = @thread, diagram = @diagram, quiz = @quiz, enabled = 1, disabled_reason = NULL, source = @source,
          created_by = @createdBy, updated_at = @now, active_since = @activeSince, next_run_at = 0
        WHERE ${subscriptionKey}`,
     ),
@@ -270,6 +273,7 @@ function params(input: SubscriptionInput, now: Date) {
     weekdays: input.weekdays,
     thread: input.thread ? 1 : 0,
     diagram: input.diagram ? 1 : 0,
+    quiz: input.quiz ? 1 : 0,
     source: input.source,
     createdBy: input.createdBy ?? null,
     now: now.getTime(),
@@ -329,7 +333,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       throw error;
     }
     const statements = prepare(db);
-    return { ...statements, tx: transactions(db, statements) };
+    return { ...statements, tx: transactions(db, statements), quiz: prepareQuiz(db) };
   }).catch((error: unknown) => {
     db?.close();
     db = undefined;
@@ -337,7 +341,11 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
   });
   opening.catch(() => {}); // the error is the caller's, through ready() or the first call
 
-  async function run<T>(work: (s: Statements & { tx: ReturnType<typeof transactions> }) => T): Promise<T> {
+  async function run<T>(
+    work: (
+      s: Statements & { tx: ReturnType<typeof transactions>; quiz: ReturnType<typeof prepareQuiz> },
+    ) => T,
+  ): Promise<T> {
     const statements = await opening;
     if (!db || closed) throw new StorageError('failed', 'DATABASE_PATH', `${path}: the store is closed`);
     return retrying(() => work(statements));
@@ -484,6 +492,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     pruneAsks: (before) => run((s) => s.pruneAsks.run({ before: utcDay(before) }).changes),
     // One connection, used synchronously: idle whenever anything else can look.
     poolUse: () => ({ total: db ? 1 : 0, idle: db ? 1 : 0, waiting }),
+    ...sqliteQuiz((work) => run((s) => work(s.quiz))),
     async close() {
       closed = true;
       await opening.catch(() => {});

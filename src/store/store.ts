@@ -1,6 +1,7 @@
 import { MISS_TEXT_MAX } from '../core/miss-text.js';
 import type { DailyPlatform } from '../daily/poster.js';
 import type { Delivery, DeliveryRef, Subscription, SubscriptionInput } from '../daily/subscription.js';
+import type { QuizStore } from './quiz-store.js';
 import type { ReviewStore } from './review-store.js';
 
 export type { Delivery, DeliveryRef, Subscription, SubscriptionInput };
@@ -66,7 +67,7 @@ export interface AskedPattern {
  * Failures reject with `StorageError`. Room for more tables (quiz scores) comes from versioned
  * migrations per dialect.
  */
-export interface Store extends ReviewStore {
+export interface Store extends ReviewStore, QuizStore {
   readonly backend: 'sqlite' | 'postgres';
   /** Resolves once connected and migrated (every method waits for it); rejects with a StorageError. */
   ready(): Promise<void>;

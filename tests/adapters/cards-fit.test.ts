@@ -6,8 +6,11 @@ import { renderCard } from '../../src/adapters/slack/render-card.js';
 import type { PatternView } from '../../src/core/card/action.js';
 import { answerToCard } from '../../src/core/card/answer-to-card.js';
 import type { Card, CardBlock, Rich } from '../../src/core/card/card.js';
+import { quizCard, withQuestion } from '../../src/core/card/quiz-card.js';
 import { reviewAnsweredCard, reviewCard, reviewPromptCard } from '../../src/core/card/review-card.js';
+import { quizQuestions } from '../../src/core/quiz/quiz-question.js';
 import type { ReviewAnswer } from '../../src/core/review/review-answer.js';
+import { LEADERBOARD_SIZE } from '../../src/quiz/create-quiz.js';
 import { realBot } from '../helpers/catalog.js';
 import { expectWithinDiscordLimits } from './discord/expect-within-limits.js';
 import { limitProblems } from './slack/check-limits.js';
@@ -84,7 +87,12 @@ describe('every card of every pattern and every pair fits each platform, with no
     );
   });
 
-  it.each(cards.map((c) => [c.name, c.card] as const))('Slack: %s', (_name, card) => {
+  fitsEachPlatform(cards);
+});
+
+/** Every card fits Slack (each surface) and Discord (private and public), its body whole. */
+function fitsEachPlatform(list: readonly { name: string; card: Card }[]): void {
+  it.each(list.map((c) => [c.name, c.card] as const))('Slack: %s', (_name, card) => {
     for (const surface of ['private', 'public', 'home'] as const) {
       const message = renderCard(card, surface);
       expect(limitProblems(message, surface === 'home' ? 100 : 50)).toEqual([]);
@@ -94,7 +102,7 @@ describe('every card of every pattern and every pair fits each platform, with no
     }
   });
 
-  it.each(cards.map((c) => [c.name, c.card] as const))('Discord: %s', (_name, card) => {
+  it.each(list.map((c) => [c.name, c.card] as const))('Discord: %s', (_name, card) => {
     for (const isPrivate of [true, false]) {
       const message = cardToDiscord(card, { private: isPrivate });
       expectWithinDiscordLimits(message as Parameters<typeof expectWithinDiscordLimits>[0]);
@@ -102,6 +110,62 @@ describe('every card of every pattern and every pair fits each platform, with no
       for (const text of bodyStrings(card)) expect(json, text).toContain(inJson(escapeUserText(text)));
     }
   });
+}
+
+/** Every quiz card: each question, each answer to it (right, wrong, repeated), its reveal, and the rest. */
+function everyQuizCard(): { name: string; card: Card }[] {
+  const questions = quizQuestions(bot.patterns);
+  const totals = { score: 9999, answered: 99999, currentStreak: 3650, bestStreak: 3650 };
+  const cards = questions.flatMap((question) => [
+    { name: `quiz ${question.id}`, card: quizCard({ kind: 'question', question, round: 'zzzzzzzzzzzz' }) },
+    {
+      name: `reveal ${question.id}`,
+      card: quizCard({ kind: 'reveal', question, answered: 100000, right: 99999 }),
+    },
+    ...question.item.options.map((_, chosen) => ({
+      name: `answer ${chosen} ${question.id}`,
+      card: quizCard({
+        kind: 'result',
+        question,
+        chosen,
+        correct: chosen === question.item.answer,
+        repeat: true,
+        totals,
+      }),
+    })),
+  ]);
+  const leaders = Array.from({ length: LEADERBOARD_SIZE }, (_, i) => ({
+    userId: `U0${'X'.repeat(10)}${i}`,
+    right: 99999,
+    answered: 99999,
+  }));
+  const daily = questions.map((question) => ({
+    name: `daily with ${question.id}`,
+    card: withQuestion(answerToCard(bot.todayAnswer('2026-12-04')), question, 'd1a2b3c4'),
+  }));
+  return [
+    ...cards,
+    ...daily,
+    {
+      name: 'stats',
+      card: quizCard({ kind: 'stats', totals, mastered: bot.patterns, patternsWithQuestions: 12 }),
+    },
+    { name: 'top', card: quizCard({ kind: 'top', leaders }) },
+    { name: 'top empty', card: quizCard({ kind: 'top', leaders: [] }) },
+    { name: 'top off', card: quizCard({ kind: 'top-off' }) },
+    { name: 'gone', card: quizCard({ kind: 'gone' }) },
+    { name: 'no questions', card: quizCard({ kind: 'no-questions', topic: 'x'.repeat(200) }) },
+  ];
+}
+
+describe('every quiz card fits each platform, with no truncation', () => {
+  const quiz = everyQuizCard();
+  it('has a question card and an answer card for each option of each question', () => {
+    const questions = quizQuestions(bot.patterns);
+    const options = questions.reduce((sum, q) => sum + q.item.options.length, 0);
+    expect(quiz.length).toBe(questions.length * 3 + options + 6);
+  });
+  fitsEachPlatform(quiz);
 });
 
 /** Every review card: the DM with the three longest names, each answer, each command outcome. */

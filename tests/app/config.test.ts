@@ -23,7 +23,13 @@ describe('parseConfig', () => {
       dailySlackAdminsOnly: false,
       missLog: true,
       missLogDays: 30,
+      quizLeaderboard: true,
     });
+  });
+
+  it('turns the quiz leaderboard off with QUIZ_LEADERBOARD=off, and names a bad value', () => {
+    expect(parseConfig({ QUIZ_LEADERBOARD: 'off' }).quizLeaderboard).toBe(false);
+    expect(() => parseConfig({ QUIZ_LEADERBOARD: 'maybe' })).toThrow(/QUIZ_LEADERBOARD/);
   });
 
   it('reads the miss log settings, and names the variable of a bad one', () => {

@@ -140,6 +140,15 @@ describe('daily on / off / status', () => {
     expect(text(await ask('daily on 10:00', inSlack))).toContain('Discussion thread: off.');
   });
 
+  it('turns the question of the day on and off, keeping it when left out', async () => {
+    expect(text(await ask('daily on quiz', inSlack))).toContain('Question of the day: on');
+    expect((await store.getSubscription('slack', 'C1'))?.quiz).toBe(true);
+    await ask('daily on 10:00', inSlack);
+    expect((await store.getSubscription('slack', 'C1'))?.quiz).toBe(true);
+    expect(text(await ask('daily on no-quiz', inSlack))).not.toContain('Question of the day');
+    expect((await store.getSubscription('slack', 'C1'))?.quiz).toBe(false);
+  });
+
   it('turns off, and says so in the status', async () => {
     await ask('daily on', inSlack);
     expect(notice(await ask('daily off', inSlack)).tone).toBe('success');
@@ -167,6 +176,7 @@ describe('refusals', () => {
     ['daily on 09:00 10:00', 'Two times given'],
     ['daily 09:00', '“daily 09:00”'],
     ['daily on thread no-thread', 'Both thread and no-thread given'],
+    ['daily on quiz no-quiz', 'Both quiz and no-quiz given'],
     ['daily on diagram no-diagram', 'Both diagram and no-diagram given'],
     ['daily on constructor', '“constructor” is not a time zone or days I know'],
     ['daily on __proto__', '“__proto__” is not a time zone or days I know'],
@@ -247,6 +257,13 @@ describe('parseDailyCommand', () => {
     expect(parseDailyCommand('daily on')).toEqual({ type: 'on' });
     expect(parseDailyCommand('daily on Thread 07:00')).toEqual({ type: 'on', time: '07:00', thread: true });
     expect(parseDailyCommand('daily on no-thread')).toEqual({ type: 'on', thread: false });
+    expect(parseDailyCommand('daily on 08:00 quiz thread')).toEqual({
+      type: 'on',
+      time: '08:00',
+      thread: true,
+      quiz: true,
+    });
+    expect(parseDailyCommand('daily on NoQuiz')).toEqual({ type: 'on', quiz: false });
     expect(parseDailyCommand('daily on NoThread utc')).toEqual({
       type: 'on',
       timeZone: 'UTC',

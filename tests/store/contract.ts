@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EVERY_DAY } from '../../src/daily/subscription.js';
 import type { Store } from '../../src/store/store.js';
+import { quizContract } from './quiz-contract.js';
 import { reviewContract } from './review-contract.js';
 
 export interface OpenedStore {
@@ -47,6 +48,8 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
   const claim = (owner: string, staleAfterMs = FRESH, on: Store = store) =>
     on.claim({ ...ref, patternSlug: 'saga-pattern' }, { owner, staleAfterMs });
 
+  quizContract(() => ({ store, second }));
+
   describe('subscriptions', () => {
     it('upserts, disables with a reason, re-enables, deletes', async () => {
       const made = await store.upsertSubscription(subscription, at('2026-11-25T07:00:00Z'));
@@ -90,7 +93,15 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
 
     it('keeps every field', async () => {
       await store.upsertSubscription(
-        { ...subscription, workspaceId: 'T1', createdBy: 'U1', weekdays: 62, thread: true, diagram: true },
+        {
+          ...subscription,
+          workspaceId: 'T1',
+          createdBy: 'U1',
+          weekdays: 62,
+          thread: true,
+          diagram: true,
+          quiz: true,
+        },
         at('2026-11-25T07:00:00Z'),
       );
       expect(await store.getSubscription('discord', '42')).toEqual({
@@ -99,6 +110,7 @@ export function storeContract(open: () => Promise<OpenedStore>): void {
         createdBy: 'U1',
         weekdays: 62,
         thread: true,
+        quiz: true,
         diagram: true,
         enabled: true,
         disabledReason: undefined,

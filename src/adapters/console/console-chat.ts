@@ -1,7 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Conversation } from '../../conversation/types.js';
+import { decodeAction } from '../../core/card/action.js';
+import type { Card } from '../../core/card/card.js';
 import { cardToText } from '../../core/card/card-to-text.js';
+import { parseAnswerChoice } from '../../core/quiz/quiz-command.js';
 
 export interface ConsoleChatOptions {
   readonly conversation: Conversation;
@@ -13,6 +16,32 @@ export interface ConsoleChatOptions {
 
 const QUIT = /^(?:\/?(?:quit|exit|bye)|\\q|:q)$/i;
 
+/** The quiz answer buttons of a card, in option order (the console has no buttons: "2" or "answer 2" clicks one). */
+function answerButtons(card: Card | undefined): string[] {
+  return (card?.groups ?? [])
+    .flatMap((group) => group.buttons)
+    .map((button) => button.action)
+    .filter((action) => decodeAction(action)?.type === 'quiz');
+}
+
+/**
+ * A console session: answers each line as text, and remembers the last card so that "2" or
+ * "answer 2" after a quiz question answers it. Never throws: the conversation answers failures with a card.
+ */
+export function createConsoleSession(conversation: Conversation): (line: string) => Promise<string> {
+  let last: Card | undefined;
+  return async (line) => {
+    const choice = parseAnswerChoice(line);
+    const button = choice === undefined ? undefined : answerButtons(last)[choice];
+    if (button) {
+      // The question stays: a second "2" is a double click, and counts once.
+      return cardToText((await conversation.act(button, { platform: 'console', userId: 'console' })).card);
+    }
+    last = await conversation.ask({ text: line, platform: 'console' });
+    return cardToText(last);
+  };
+}
+
 /** Answers one line of console input as text. Never throws: the conversation answers failures with a card. */
 export async function consoleReply(conversation: Conversation, line: string): Promise<string> {
   return cardToText(await conversation.ask({ text: line, platform: 'console' }));
@@ -21,6 +50,7 @@ export async function consoleReply(conversation: Conversation, line: string): Pr
 /** The token-free chat: type `/pattern saga` or a question, read the answer. Resolves when input ends. */
 export function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const { conversation, input, output } = options;
+  const reply = createConsoleSession(conversation);
   const rl = createInterface({
     input,
     output,
@@ -45,7 +75,7 @@ export function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
         return;
       }
       queue = queue.then(async () => {
-        if (line.trim() !== '') write(`${await consoleReply(conversation, line)}\n`);
+        if (line.trim() !== '') write(`${await reply(line)}\n`);
         rl.prompt();
       });
     });

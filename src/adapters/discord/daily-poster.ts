@@ -114,6 +114,19 @@ export function createDiscordDailyPoster(
   };
   return {
     platform: 'discord',
+    async reply(channelId, messageId, card) {
+      try {
+        // A thread started on the post has the post's id.
+        await rest.post(Routes.channelMessages(messageId), { body: cardToDiscord(card) });
+      } catch {
+        await rest.post(Routes.channelMessages(channelId), {
+          body: {
+            ...cardToDiscord(card),
+            message_reference: { message_id: messageId, fail_if_not_exists: false },
+          },
+        });
+      }
+    },
     async post(channelId, card, options) {
       let messageId: string;
       try {

@@ -12,6 +12,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: Handler
     platform: 'discord',
     userId: interaction.user.id,
     channelId: interaction.channelId,
+    ...(interaction.guildId ? { workspaceId: interaction.guildId } : {}),
   });
   switch (result.type) {
     case 'show':

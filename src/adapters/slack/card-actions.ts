@@ -15,7 +15,7 @@ export interface Click {
   readonly value: string;
   readonly userId: string;
   readonly channelId?: string;
-  /** The team the click came from (a review answer is that workspace's). */
+  /** The team the click came from (a review answer and a quiz answer are that workspace's). */
   readonly workspaceId?: string;
   readonly place: ClickPlace;
 }

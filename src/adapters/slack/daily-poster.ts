@@ -48,6 +48,15 @@ export function createSlackDailyPoster(
   const log = logger.child({ feature: 'daily' });
   return {
     platform: 'slack',
+    async reply(channelId, messageId, card) {
+      await client.chat.postMessage({
+        channel: channelId,
+        thread_ts: messageId,
+        ...renderCard(card, 'public'),
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+    },
     async post(channelId, card, options) {
       let ts: string;
       try {

@@ -11,7 +11,7 @@ import type { SlackDeps } from './slack-deps.js';
 import { bugContext } from './slack-deps.js';
 import { summarizeSlackError } from './slack-error.js';
 
-/** The team a click came from: the workspace's, else the clicker's (org-wide installs send `team: null`). */
+/** The workspace of a click; org-wide installs send `team: null`, and the clicker's own team is it then. */
 function clickTeam(body: BlockAction): string | undefined {
   return body.team?.id ?? body.user.team_id ?? undefined;
 }

@@ -45,7 +45,25 @@ export type Action =
   /** Post the card the ref rebuilds to the channel, under the clicker's name. */
   | { readonly type: 'share'; readonly ref: AnswerRef }
   /** A review answer: how the clicker recalled a pattern shown in the review DM of `date`. */
-  | { readonly type: 'review'; readonly slug: string; readonly date: string; readonly grade: ReviewGrade };
+  | { readonly type: 'review'; readonly slug: string; readonly date: string; readonly grade: ReviewGrade }
+  | QuizAction;
+
+/**
+ * A quiz button. A question is named by its pattern's slug and the short hash of its content (a
+ * changed question no longer matches); `round` names one posting of it, so each person answers a
+ * posting once and a question can come back another day.
+ */
+export type QuizAction =
+  /** Answer a question with option `option` (0-based). */
+  | {
+      readonly type: 'quiz';
+      readonly slug: string;
+      readonly hash: string;
+      readonly option: number;
+      readonly round: string;
+    }
+  /** Post the question to the channel so anyone there can answer. */
+  | { readonly type: 'quiz-post'; readonly slug: string; readonly hash: string; readonly round: string };
 
 const SOURCES = { l: 'lookup', r: 'random', t: 'today' } as const;
 const SOURCE_CODES = { lookup: 'l', random: 'r', today: 't' } as const;
@@ -63,6 +81,8 @@ const refSchema = z.union([
   z.tuple([z.literal('h')]),
   z.tuple([z.literal('t'), z.string().min(1).max(40)]),
 ]);
+const QUIZ_HASH = z.string().regex(/^[0-9a-z]{1,8}$/);
+const QUIZ_ROUND = z.string().regex(/^[0-9a-z]{1,12}$/);
 const VIEWS = { c: 'card', m: 'more', d: 'diagram', w: 'compare-with' } as const;
 const VIEW_CODES = { card: 'c', more: 'm', diagram: 'd', 'compare-with': 'w' } as const;
 const GRADES = { k: 'knew', n: 'not-yet', s: 'skip' } as const;
@@ -73,6 +93,8 @@ const wireSchema = z.union([
   z.tuple([z.literal('v'), slug, z.enum(['c', 'm', 'd', 'w'])]),
   z.tuple([z.literal('x'), slug, slug]),
   z.tuple([z.literal('s')]).rest(z.unknown()),
+  z.tuple([z.literal('q'), slug, QUIZ_HASH, z.number().int().min(0).max(3), QUIZ_ROUND]),
+  z.tuple([z.literal('qp'), slug, QUIZ_HASH, QUIZ_ROUND]),
 ]);
 
 type RefWire = z.infer<typeof refSchema>;
@@ -121,18 +143,28 @@ function wireToRef(wire: RefWire): AnswerRef {
   }
 }
 
+function actionToWire(action: Action): unknown[] {
+  switch (action.type) {
+    case 'show':
+      return ['o', action.slug];
+    case 'view':
+      return ['v', action.slug, VIEW_CODES[action.view]];
+    case 'compare':
+      return ['x', action.slugs[0], action.slugs[1]];
+    case 'share':
+      return ['s', ...refToWire(action.ref)];
+    case 'quiz':
+      return ['q', action.slug, action.hash, action.option, action.round];
+    case 'quiz-post':
+      return ['qp', action.slug, action.hash, action.round];
+    case 'review':
+      return ['r', action.slug, action.date, GRADE_CODES[action.grade]];
+  }
+}
+
 /** The encoded action, or undefined when it would not fit in 100 characters. */
 export function encodeAction(action: Action): string | undefined {
-  const wire =
-    action.type === 'show'
-      ? ['o', action.slug]
-      : action.type === 'view'
-        ? ['v', action.slug, VIEW_CODES[action.view]]
-        : action.type === 'compare'
-          ? ['x', action.slugs[0], action.slugs[1]]
-          : action.type === 'review'
-            ? ['r', action.slug, action.date, GRADE_CODES[action.grade]]
-            : ['s', ...refToWire(action.ref)];
+  const wire = actionToWire(action);
   const encoded = ACTION_PREFIX + JSON.stringify(wire);
   return encoded.length <= MAX_ACTION_LENGTH ? encoded : undefined;
 }
@@ -159,6 +191,8 @@ export function decodeAction(value: unknown): Action | undefined {
   if (data[0] === 'v') return { type: 'view', slug: data[1], view: VIEWS[data[2]] };
   if (data[0] === 'x') return { type: 'compare', slugs: [data[1], data[2]] };
   if (data[0] === 'r') return { type: 'review', slug: data[1], date: data[2], grade: GRADES[data[3]] };
+  if (data[0] === 'q') return { type: 'quiz', slug: data[1], hash: data[2], option: data[3], round: data[4] };
+  if (data[0] === 'qp') return { type: 'quiz-post', slug: data[1], hash: data[2], round: data[3] };
   const ref = refSchema.safeParse(data.slice(1));
   return ref.success ? { type: 'share', ref: wireToRef(ref.data) } : undefined;
 }

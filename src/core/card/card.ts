@@ -87,7 +87,7 @@ export interface Card {
   readonly byline?: Rich;
   /** The Share button that posts this card to the channel, when the card can be rebuilt from a button. */
   readonly share?: CardButton;
-  /** For the asker's eyes only: adapters answer ephemerally, and never post it where others read. */
+  /** For the asker's eyes only (their quiz record, the leaderboard, stats): adapters answer ephemerally, and never post it where others read. */
   readonly private?: boolean;
   /**
    * Not worth a message where others read it: a remark the bot has no answer for ("thanks!",

@@ -17,7 +17,7 @@ function usage(): Rich[] {
   return [
     [
       'Write it as ',
-      code('daily on [HH:MM] [time zone] [days] [thread] [diagram]'),
+      code('daily on [HH:MM] [time zone] [days] [thread] [diagram] [quiz]'),
       ', for example ',
       code('daily on 09:00 Europe/Berlin mon-fri'),
       '.',
@@ -51,6 +51,13 @@ function usage(): Rich[] {
       code('no-diagram'),
       ' leaves it out (default off).',
     ],
+    [
+      'Quiz: ',
+      code('quiz'),
+      ' ends each post with a question of the day, ',
+      code('no-quiz'),
+      ' stops it (default off).',
+    ],
   ];
 }
 
@@ -64,6 +71,7 @@ function scheduleLines(schedule: DailySchedule): Rich[] {
     ],
     [`Discussion thread: ${schedule.thread ? 'on' : 'off'}.`],
     [`Diagram in the post: ${schedule.diagram ? 'on' : 'off'}.`],
+    ...(schedule.quiz ? [['Question of the day: on; its answer follows in the post’s thread.']] : []),
     ...(schedule.fromConfig ? [['Set by DAILY_CHANNELS in the bot’s configuration.']] : []),
   ];
 }

@@ -17,11 +17,13 @@ export type DailyCommand =
       readonly thread?: boolean;
       /** `diagram` (true) or `no-diagram` (false): the post carries the pattern's picture; left out, it stays. */
       readonly diagram?: boolean;
+      /** `quiz` (true) or `no-quiz` (false): end each post with a question of the day; left out, it stays. */
+      readonly quiz?: boolean;
     }
   | { readonly type: 'invalid'; readonly problems: readonly Rich[] };
 
 const DAILY = /^\s*(?:\/?pattern\s+)?daily\b\s*(.*)$/is;
-/** The words that turn the discussion thread, and the diagram in the post, on or off. */
+/** The words that turn the discussion thread, the diagram in the post and the question of the day on or off. */
 const SWITCHES = {
   thread: new Map([
     ['thread', true],
@@ -32,6 +34,11 @@ const SWITCHES = {
     ['diagram', true],
     ['no-diagram', false],
     ['nodiagram', false],
+  ]),
+  quiz: new Map([
+    ['quiz', true],
+    ['no-quiz', false],
+    ['noquiz', false],
   ]),
 } as const satisfies Record<string, ReadonlyMap<string, boolean>>;
 type Switch = keyof typeof SWITCHES;
@@ -46,8 +53,8 @@ const switchOf = (token: string): [Switch, boolean] | undefined => {
 /**
  * The one `daily` grammar. Whatever verb a person uses, the result is one of four types, and only
  * `on` and `off` change a subscription: the permission check keys on the type, never on the words.
- * Reads `daily`, `daily on [HH:MM] [zone] [days] [thread|no-thread] [diagram|no-diagram]`, `daily off`;
- * undefined for any other text. */
+ * Reads `daily`, `daily on [HH:MM] [zone] [days] [thread|no-thread] [diagram|no-diagram] [quiz|no-quiz]`,
+ * `daily off`; undefined for any other text. */
 export function parseDailyCommand(text: string): DailyCommand | undefined {
   const match = DAILY.exec(text);
   if (!match) return undefined;
@@ -108,6 +115,7 @@ export function parseDailyCommand(text: string): DailyCommand | undefined {
     ...(weekdays !== undefined ? { weekdays } : {}),
     ...(switches.thread !== undefined ? { thread: switches.thread } : {}),
     ...(switches.diagram !== undefined ? { diagram: switches.diagram } : {}),
+    ...(switches.quiz !== undefined ? { quiz: switches.quiz } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type { UsageLog } from '../../../src/conversation/usage-log.js';
 import type { Bot } from '../../../src/core/bot.js';
 import type { DiagramImages } from '../../../src/diagrams/diagram-images.js';
 import { createLogger } from '../../../src/logger.js';
+import type { Quiz } from '../../../src/quiz/create-quiz.js';
 import { isLate, withinBudget } from '../../../src/within-budget.js';
 import { APPLICATION_ID, BOT_TOKEN, FakeDiscord, type FakeDiscordOptions } from '../../fakes/fake-discord.js';
 import { realBot } from '../../helpers/catalog.js';
@@ -29,6 +30,8 @@ export interface HarnessOptions {
   readonly wrap?: (conversation: Conversation) => Conversation;
   /** The diagrams drawn: the Diagram button attaches them. */
   readonly diagrams?: DiagramImages;
+  /** Quizzes, over a store of the test's. */
+  readonly quiz?: Quiz;
 }
 
 export interface Harness {
@@ -58,7 +61,7 @@ export function captureLogs() {
 
 /** The real conversation over the real catalog, as main builds it (fixed clock, UTC). */
 export function realConversation(
-  options: Pick<HarnessOptions, 'bot' | 'daily' | 'usage'> & {
+  options: Pick<HarnessOptions, 'bot' | 'daily' | 'usage' | 'quiz'> & {
     logger?: ReturnType<typeof createLogger>;
   } = {},
 ) {
@@ -69,6 +72,7 @@ export function realConversation(
     clock: () => new Date('2025-03-14T12:00:00Z'),
     ...(options.daily ? { daily: options.daily } : {}),
     ...(options.usage ? { usage: options.usage } : {}),
+    ...(options.quiz ? { quiz: options.quiz } : {}),
   });
 }
 
