@@ -71,6 +71,13 @@ export const envSchema = z.object({
   DAILY_SLACK_ADMINS_ONLY: withDefault('false').pipe(
     z.enum(['true', 'false']).transform((v) => v === 'true'),
   ),
+  /** Daily posts a second per platform and process: Slack asks about one a second per channel, within a workspace-wide limit. */
+  DAILY_POSTS_PER_SECOND: withDefault('20')
+    .refine(
+      (v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 1000,
+      'must be a whole number of posts a second from 1 to 1000',
+    )
+    .transform(Number),
   MISS_LOG: withDefault('on').pipe(z.enum(['on', 'off']).transform((v) => v === 'on')),
   MISS_LOG_DAYS: withDefault('30')
     .refine(
@@ -124,6 +131,8 @@ export interface Config {
   readonly dailyDefaultTimeZone: string;
   readonly dailyChannels?: string;
   readonly dailySlackAdminsOnly: boolean;
+  /** Daily posts a second, per platform and process (DAILY_POSTS_PER_SECOND). */
+  readonly dailyPostsPerSecond: number;
   /** Keep the miss log and the counts of asked patterns (MISS_LOG=off: keep nothing). */
   readonly missLog: boolean;
   /** Days the miss log and the counts are kept (MISS_LOG_DAYS). */
@@ -214,6 +223,7 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     dailyDefaultTimeZone: env.DAILY_DEFAULT_TZ,
     ...(env.DAILY_CHANNELS ? { dailyChannels: env.DAILY_CHANNELS } : {}),
     dailySlackAdminsOnly: env.DAILY_SLACK_ADMINS_ONLY,
+    dailyPostsPerSecond: env.DAILY_POSTS_PER_SECOND,
     missLog: env.MISS_LOG,
     missLogDays: env.MISS_LOG_DAYS,
     ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),

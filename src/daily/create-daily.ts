@@ -31,7 +31,7 @@ export function createDaily(options: {
     Config,
     'databasePath' | 'databaseUrl' | 'dailyDefaultTimeZone' | 'dailyChannels' | 'quizRevealAfterMinutes'
   > &
-    Partial<Pick<Config, 'missLogDays'>>;
+    Partial<Pick<Config, 'missLogDays' | 'dailyPostsPerSecond'>>;
   /** An opened store (`openStore`); without one the config's is created here. */
   store?: Store;
   /** The platforms this deployment posts to. */
@@ -40,7 +40,10 @@ export function createDaily(options: {
   logger: Logger;
   clock?: () => Date;
   /** Overrides for the scheduler (tests: no cron tick, fast retries). */
-  scheduler?: Pick<DailySchedulerOptions, 'tickPattern' | 'retry' | 'staleClaimMs' | 'sleep'>;
+  scheduler?: Pick<
+    DailySchedulerOptions,
+    'tickPattern' | 'retry' | 'staleClaimMs' | 'sleep' | 'postsPerSecond'
+  >;
   metrics?: DailySchedulerOptions['metrics'];
 }): Daily {
   const { config, bot, logger } = options;
@@ -69,6 +72,7 @@ export function createDaily(options: {
         staticChannels,
         defaultTimeZone,
         ...(config.missLogDays !== undefined ? { missRetentionDays: config.missLogDays } : {}),
+        ...(config.dailyPostsPerSecond !== undefined ? { postsPerSecond: config.dailyPostsPerSecond } : {}),
         ...(options.metrics ? { metrics: options.metrics } : {}),
         quiz: createDailyQuestion({
           bot,

@@ -19,6 +19,7 @@ import {
 } from './attempt-delivery.js';
 import type { DailyQuiz } from './daily-quiz.js';
 import { createLimiter } from './limiter.js';
+import { paced } from './paced.js';
 import { type DailyPoster, deliveryKey } from './poster.js';
 import { addDays, isDue, nextPostAt } from './schedule.js';
 import { type StaticChannel, syncStaticChannels } from './static-channels.js';
@@ -38,8 +39,15 @@ export interface DailySchedulerOptions {
   readonly retry?: RetryPolicy;
   /** A day's delivery is not claimed again after this many attempts in all. */
   readonly maxAttemptsPerDay?: number;
-  /** Posts in flight at once (default 16); the posters' own rate limits do the rest. */
+  /** Posts in flight at once (default 16). */
   readonly concurrency?: number;
+  /**
+   * Posts started a second, per platform (default: unpaced). Paced, a tick of thousands of channels
+   * keeps the event loop free for the people asking meanwhile, and stays inside the platforms' limits
+   * (Slack: about one message a second per channel, with a workspace-wide limit; Discord: 50
+   * requests a second per bot). The app passes `DAILY_POSTS_PER_SECOND`.
+   */
+  readonly postsPerSecond?: number;
   /** Due subscriptions read per query (default 256). */
   readonly pageSize?: number;
   /** Deliveries older than this many days are deleted (default 30). */
@@ -101,13 +109,18 @@ export function createDailyScheduler(options: DailySchedulerOptions): DailySched
   const maxAttempts = options.maxAttemptsPerDay ?? retry.attempts * 5;
   const pageSize = options.pageSize ?? 256;
   const sleep = options.sleep ?? abortableSleep;
-  const posters = new Map(options.posters.map((poster) => [poster.platform, poster]));
+  const stopping = new AbortController();
+  const posters = new Map(
+    options.posters.map((poster) => [
+      poster.platform,
+      paced(poster, options.postsPerSecond, stopping.signal),
+    ]),
+  );
   const platforms = [...posters.keys()];
   const limiter = createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY);
   const inflight = new Map<string, Promise<void>>();
   /** Claims this process holds now, by delivery key: given back if a stop times out. */
   const held = new Map<string, DeliveryRef>();
-  const stopping = new AbortController();
   let state: 'idle' | 'running' | 'stopped' = 'idle';
   let job: Cron | undefined;
   let lastTickAt: Date | undefined;

@@ -21,6 +21,7 @@ describe('parseConfig', () => {
       databasePath: 'data/bot.db',
       dailyDefaultTimeZone: 'UTC',
       dailySlackAdminsOnly: false,
+      dailyPostsPerSecond: 20,
       missLog: true,
       missLogDays: 30,
       quizLeaderboard: true,
@@ -30,6 +31,13 @@ describe('parseConfig', () => {
   it('turns the quiz leaderboard off with QUIZ_LEADERBOARD=off, and names a bad value', () => {
     expect(parseConfig({ QUIZ_LEADERBOARD: 'off' }).quizLeaderboard).toBe(false);
     expect(() => parseConfig({ QUIZ_LEADERBOARD: 'maybe' })).toThrow(/QUIZ_LEADERBOARD/);
+  });
+
+  it('paces daily posts at DAILY_POSTS_PER_SECOND (20 by default), and names a bad value', () => {
+    expect(parseConfig({}).dailyPostsPerSecond).toBe(20);
+    expect(parseConfig({ DAILY_POSTS_PER_SECOND: '5' }).dailyPostsPerSecond).toBe(5);
+    for (const bad of ['0', '2.5', 'fast', '5000'])
+      expect(problemsOf({ DAILY_POSTS_PER_SECOND: bad })[0]).toMatch(/^DAILY_POSTS_PER_SECOND: /);
   });
 
   it('reads the miss log settings, and names the variable of a bad one', () => {

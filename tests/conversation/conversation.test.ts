@@ -203,7 +203,7 @@ describe('complete', () => {
   it('offers patterns for what is typed, and commands', () => {
     const { conversation } = setup();
     expect(conversation.complete('sag')[0]).toEqual({ label: '06 Saga Pattern', value: 'saga-pattern' });
-    expect(conversation.complete('').length).toBe(12 + 10); // every pattern, then every command but lookup
+    expect(conversation.complete('').length).toBe(12 + 11); // every pattern, then every command but lookup
     expect(conversation.complete('compare saga out')[0]).toEqual({
       label: 'compare saga out',
       value: 'compare saga out',

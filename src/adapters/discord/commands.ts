@@ -23,7 +23,7 @@ export const PATTERN_COMMAND = {
       type: ApplicationCommandOptionType.String,
       name: QUERY_OPTION,
       description: truncate(
-        `A pattern (e.g. ${COMMANDS[0].examples[0]}) or: ${COMMANDS.slice(1)
+        `A pattern (${COMMANDS[0].examples[0]}) or: ${COMMANDS.slice(1)
           .map((command) => command.name)
           .join(', ')}`,
         OPTION_DESCRIPTION_MAX,

@@ -10,7 +10,7 @@ describe('the /pattern command JSON', () => {
     expect(PATTERN_COMMAND.description).toBe(COMMAND_DESCRIPTION);
     const query = PATTERN_COMMAND.options[0];
     expect(query.description).not.toContain('…');
-    expect(query.description).toContain(`e.g. ${COMMANDS[0].examples[0]}`);
+    expect(query.description).toContain(`(${COMMANDS[0].examples[0]}`);
     for (const command of COMMANDS.slice(1)) expect(query.description).toContain(command.name);
   });
 
@@ -23,9 +23,7 @@ describe('the /pattern command JSON', () => {
         {
           type: 3,
           name: 'query',
-          description: expect.stringMatching(
-            /^A pattern \(e\.g\. saga\) or: more, compare, list, category, /,
-          ),
+          description: expect.stringMatching(/^A pattern \(saga\) or: more, compare, list, category, /),
           required: true,
           autocomplete: true,
         },
