@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import type { DailyPlatform } from '../daily/poster.js';
 import type { SubscriptionSchedule } from '../daily/subscription.js';
+import { type Checkpointer, startCheckpointer } from './sqlite-checkpointer.js';
 import { migrateSqlite } from './sqlite-migrations.js';
 import { prepareQuiz, sqliteQuiz } from './sqlite-quiz.js';
 import { createSqliteReview } from './sqlite-review.js';
@@ -315,6 +316,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     }
   }
 
+  let checkpointer: Checkpointer | undefined;
   const opening = retrying(() => {
     if (closed) throw new StorageError('failed', 'DATABASE_PATH', 'the store was closed');
     if (!db) {
@@ -333,6 +335,11 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
       throw error;
     }
     const statements = prepare(db);
+    if (path !== ':memory:' && !checkpointer) {
+      // Checkpoints (and their fsync) happen on a thread of their own, never inside a commit here.
+      db.pragma('wal_autocheckpoint = 0');
+      checkpointer = startCheckpointer(path);
+    }
     return { ...statements, tx: transactions(db, statements), quiz: prepareQuiz(db) };
   }).catch((error: unknown) => {
     db?.close();
@@ -496,6 +503,7 @@ export function createSqliteStore(path: string, options: SqliteStoreOptions = {}
     async close() {
       closed = true;
       await opening.catch(() => {});
+      await checkpointer?.stop();
       db?.close();
       db = undefined;
     },
