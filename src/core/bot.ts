@@ -260,14 +260,14 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
    * Balancer"): the pattern's card, with what the term is to it. Undefined unless exactly one side is a
    * glossary term and the other a pattern.
    */
-  function versusTerm(splits: readonly CompareSplit[]): PatternAnswer | undefined {
+  function versusTerm(splits: readonly CompareSplit[], look = lookup): PatternAnswer | undefined {
     for (const [leftText, rightText] of splits) {
       for (const [termText, patternText] of [
         [leftText, rightText],
         [rightText, leftText],
       ] as const) {
         const term = terms.termOf(termText);
-        const side = term && lookup(patternText).best;
+        const side = term && look(patternText).best;
         if (!term || !side || side.score < PLAUSIBLE || terms.termOf(patternText)) continue;
         const how = term.relates.find((r) => r.slug === side.pattern.slug)?.how;
         const note = [term.term, ...term.aliases]
@@ -290,19 +290,30 @@ export function createBot(patterns: readonly Pattern[], options: BotOptions = {}
   }
 
   function answerCompare(splits: readonly CompareSplit[], original: string): Answer {
-    const outside = versusTerm(splits);
+    // The readings of one comparison share their sides ("cqrs" | "event sourcing", "cqrs event" | …):
+    // each side text is looked up once.
+    const looked = new Map<string, ReturnType<typeof lookup>>();
+    const look = (text: string) => {
+      const known = looked.get(text);
+      if (known) return known;
+      const found = lookup(text);
+      looked.set(text, found);
+      return found;
+    };
+    const outside = versusTerm(splits, look);
     if (outside) return outside;
     let chosen: { left: SearchHit; right: SearchHit; score: number } | undefined;
     let firstMissing: string | undefined;
     for (const [leftText, rightText] of splits) {
-      const left = lookup(leftText).best;
-      const right = lookup(rightText).best;
+      const left = look(leftText).best;
+      const right = look(rightText).best;
       if (!left || !right || left.pattern === right.pattern) {
         firstMissing ??= !left ? leftText : !right ? rightText : undefined;
         continue;
       }
       const score = Math.min(left.score, right.score);
       if (!chosen || score > chosen.score) chosen = { left, right, score };
+      if (score >= 1) break; // two exact names: no other reading can do better
     }
     if (chosen) return compareAnswer(chosen.left.pattern, chosen.right.pattern);
     if (splits.length === 0) return none(original, 'compare-needs-two');

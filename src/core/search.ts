@@ -409,6 +409,13 @@ export function createSearchIndex(patterns: readonly Pattern[], options: SearchO
       const found = exact.get(candidate);
       if (found) for (const index of found) offer(index, found.size === 1 ? 1 : SHARED_EXACT_SCORE, 'exact');
     }
+    // The whole query is one pattern's name or alias ("saga", "cqrs"): nothing else can outrank it,
+    // so the word and content rankings are skipped (most questions a bot gets are this).
+    const only = codeIndex === undefined && hits.size === 1 ? [...hits][0] : undefined;
+    if (only && only[1].score === 1) {
+      const [index] = only;
+      return [{ pattern: patterns[index] as Pattern, score: 1, matchedBy: 'exact', mentioned: words.length }];
+    }
 
     const short = words.length <= SHORT_QUERY_WORDS;
     const known = (word: string) => postings.has(stem(word)) || content.documentFrequency(stem(word)) > 0;
