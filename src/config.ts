@@ -15,12 +15,15 @@ const url = optional.refine(
   (value) => value === undefined || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)),
   'must be an absolute http(s) URL such as https://example.com/api/',
 );
-const port = withDefault('3000')
-  .refine(
-    (value) => /^\d{1,5}$/.test(value) && Number(value) <= 65535,
-    'must be a port number from 0 to 65535',
-  )
-  .transform(Number);
+/** Digits only (no sign, no point), no more of them than `max` has, from `min` to `max`. */
+const isWholeIn = (value: string, min: number, max: number) =>
+  /^\d+$/.test(value) && value.length <= String(max).length && Number(value) >= min && Number(value) <= max;
+/** A whole number from `min` to `max`, `fallback` when unset. */
+const wholeNumber = (fallback: string, min: number, max: number, message: string) =>
+  withDefault(fallback)
+    .refine((value) => isWholeIn(value, min, max), message)
+    .transform(Number);
+const port = wholeNumber('3000', 0, 65535, 'must be a port number from 0 to 65535');
 
 export const envSchema = z.object({
   PATTERNS_FILE: withDefault('data/patterns.tsv'),
@@ -72,24 +75,19 @@ export const envSchema = z.object({
     z.enum(['true', 'false']).transform((v) => v === 'true'),
   ),
   /** Daily posts a second per platform and process: Slack asks about one a second per channel, within a workspace-wide limit. */
-  DAILY_POSTS_PER_SECOND: withDefault('20')
-    .refine(
-      (v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 1000,
-      'must be a whole number of posts a second from 1 to 1000',
-    )
-    .transform(Number),
+  DAILY_POSTS_PER_SECOND: wholeNumber(
+    '20',
+    1,
+    1000,
+    'must be a whole number of posts a second from 1 to 1000',
+  ),
   MISS_LOG: withDefault('on').pipe(z.enum(['on', 'off']).transform((v) => v === 'on')),
-  MISS_LOG_DAYS: withDefault('30')
-    .refine(
-      (v) => /^\d{1,4}$/.test(v) && Number(v) >= 1 && Number(v) <= 3650,
-      'must be a whole number of days from 1 to 3650',
-    )
-    .transform(Number),
+  MISS_LOG_DAYS: wholeNumber('30', 1, 3650, 'must be a whole number of days from 1 to 3650'),
   /** `off`: no `quiz top` leaderboard, for teams that prefer no ranking. */
   QUIZ_LEADERBOARD: withDefault('on').pipe(z.enum(['on', 'off']).transform((v) => v === 'on')),
   /** Minutes after a question of the day until its answer; unset: at the channel's next post. */
   QUIZ_REVEAL_AFTER_MINUTES: optional.refine(
-    (v) => v === undefined || (/^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 10_080),
+    (v) => v === undefined || isWholeIn(v, 1, 10_080),
     'must be a number of minutes from 1 to 10080 (a week), or unset for "at the next post"',
   ),
 });
