@@ -1,23 +1,13 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { EVERY_DAY } from '../../src/daily/subscription.js';
-import { createSqliteStore } from '../../src/store/sqlite.js';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { openTempStore } from '../daily/fakes.js';
 
 const size = (file: string) => statSync(file).size;
 
 describe('SQLite checkpoints off the main thread', () => {
   it('copies the WAL into the database file from its own thread, with no commit doing it', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pattern-bot-wal-'));
-    dirs.push(dir);
-    const path = join(dir, 'bot.db');
-    const store = createSqliteStore(path);
+    const { path, store, cleanup } = openTempStore();
     await store.ready();
     await new Promise((resolve) => setTimeout(resolve, 1200)); // the migrations' pages, checkpointed
     const before = size(path);
@@ -46,6 +36,6 @@ describe('SQLite checkpoints off the main thread', () => {
     });
     expect(grown).toBeGreaterThan(before);
     expect((await store.listSubscriptions()).length).toBe(400);
-    await store.close();
+    await cleanup();
   });
 });
